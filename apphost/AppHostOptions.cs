@@ -1,0 +1,63 @@
+using System.Reflection;
+
+namespace EcosystemMarket.AppHost;
+
+public sealed record AppHostOptions
+{
+    public const string Usage = """
+        usage:
+          apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI]
+              start RabbitMQ (or use AMQP_URI), the four services and the gateway
+          apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
+              print a development token signed with the local key
+        """;
+
+    public string Command { get; init; } = "run";
+    public string DataDirectory { get; init; } = Path.Combine(RepositoryRoot, ".data");
+    public int GatewayPort { get; init; } = 5080;
+    public string? Messaging { get; init; } = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
+    public string Role { get; init; } = "partner";
+    public Guid? PartnerId { get; init; }
+    public string? VendorId { get; init; }
+    public string? Error { get; init; }
+
+    public static string RepositoryRoot => Metadata("RepositoryRoot");
+    public static string Configuration => Metadata("Configuration");
+
+    public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
+
+    public static AppHostOptions Parse(string[] args)
+    {
+        var options = new AppHostOptions();
+        var rest = new Queue<string>(args);
+        if (rest.TryPeek(out var first) && first == "token")
+        {
+            options = options with { Command = rest.Dequeue() };
+        }
+        while (rest.TryDequeue(out var flag))
+        {
+            if (!rest.TryDequeue(out var value))
+            {
+                return options with { Error = $"{flag} needs a value." };
+            }
+            options = flag switch
+            {
+                "--data" => options with { DataDirectory = Path.GetFullPath(value) },
+                "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { GatewayPort = port },
+                "--messaging" => options with { Messaging = value },
+                "--role" when value is "partner" or "vendor" or "admin" => options with { Role = value },
+                "--partner" when Guid.TryParse(value, out var partner) => options with { PartnerId = partner },
+                "--vendor" => options with { VendorId = value },
+                _ => options with { Error = $"Unknown option or bad value: {flag} {value}" },
+            };
+            if (options.Error is not null)
+            {
+                return options;
+            }
+        }
+        return options;
+    }
+
+    private static string Metadata(string key) =>
+        typeof(AppHostOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}

@@ -1,0 +1,15 @@
+using EcosystemMarket.AppHost;
+
+var options = AppHostOptions.Parse(args);
+if (options.Error is { } error)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(AppHostOptions.Usage);
+    return 2;
+}
+
+return options.Command switch
+{
+    "token" => TokenCommand.Run(options),
+    _ => await Orchestrator.RunAsync(options),
+};

@@ -1,0 +1,11 @@
+namespace EcosystemMarket.Gateway;
+
+public static class GatewayExtensions
+{
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddPartnerRateLimit(builder.Configuration);
+        builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes(), GatewayRoutes.Clusters(builder.Configuration));
+        return builder;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.ServiceDefaults.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EcosystemMarket.Brokering.Apis;
+
+public static class InvitationsApi
+{
+    public const int MaxReasonLength = 500;
+
+    public static RouteGroupBuilder MapInvitationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/invitations").WithTags("Invitations");
+        api.MapGet("/", ListReceivedInvitations).WithName(nameof(ListReceivedInvitations)).WithSummary("Invitations addressed to the caller");
+        api.MapGet("/{id:guid}", GetInvitation).WithName(nameof(GetInvitation)).WithSummary("One invitation, for its invitee or the opportunity's owner");
+        api.MapPost("/{id:guid}/accept", AcceptInvitation).WithName(nameof(AcceptInvitation)).WithSummary("Accept: join the team and see the customer");
+        api.MapPost("/{id:guid}/decline", DeclineInvitation).WithName(nameof(DeclineInvitation)).WithSummary("Decline, with a reason");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<Invitation>>, ValidationProblem, ProblemHttpResult>> ListReceivedInvitations(
+        string? cursor, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        if (user.PartnerId() is not { } invitee)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var fetched = await opportunities.PageReceivedAsync(invitee, after, take + 1, cancellationToken);
+        return TypedResults.Ok(Paging.ToPage(fetched, take, i => OpportunityRepository.CursorOf(i.CreatedAt, i.Id)));
+    }
+
+    public static async Task<Results<Ok<Invitation>, NotFound>> GetInvitation(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        var invitation = await opportunities.GetInvitationAsync(id, cancellationToken);
+        var caller = user.PartnerId();
+        return invitation is not null && (invitation.InviteePartnerId == caller || invitation.OwnerPartnerId == caller)
+            ? TypedResults.Ok(invitation)
+            : TypedResults.NotFound();
+    }
+
+    public static Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> AcceptInvitation(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken) =>
+        RespondAsync(id, accept: true, reason: null, user, opportunities, clock, cancellationToken);
+
+    public static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineInvitation(
+        Guid id, DeclineRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ServiceDefaults.Problems.ValidationErrors().RequireText("reason", request.Reason, MaxReasonLength);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        return await RespondAsync(id, accept: false, request.Reason!.Trim(), user, opportunities, clock, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> RespondAsync(
+        Guid id, bool accept, string? reason, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        var invitation = await opportunities.GetInvitationAsync(unit, id, cancellationToken);
+        if (invitation is null || invitation.InviteePartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        var opportunity = (await opportunities.GetAsync(unit, invitation.OpportunityId, cancellationToken))!;
+        var now = clock.GetUtcNow();
+        if (DealRules.CanRespond(invitation, opportunity, now) is { } violation)
+        {
+            return ProblemResults.Conflict(violation);
+        }
+
+        var answered = invitation with
+        {
+            Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
+            DeclineReason = reason,
+            RespondedAt = now,
+        };
+        await opportunities.UpdateInvitationResponseAsync(unit, answered, cancellationToken);
+        if (accept)
+        {
+            await unit.PublishAsync(new InvitationAccepted
+            {
+                InvitationId = id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
+                InviteePartnerId = invitation.InviteePartnerId, OccurredAt = now,
+            }, cancellationToken);
+        }
+        else
+        {
+            await unit.PublishAsync(new InvitationDeclined
+            {
+                InvitationId = id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
+                InviteePartnerId = invitation.InviteePartnerId, Reason = reason!, OccurredAt = now,
+            }, cancellationToken);
+        }
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Ok(answered);
+    }
+}

@@ -1,0 +1,264 @@
+using System.Security.Claims;
+using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Contracts.Matching;
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.ServiceDefaults.Paging;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace EcosystemMarket.Brokering.Apis;
+
+public static class OpportunitiesApi
+{
+    public static RouteGroupBuilder MapOpportunitiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/opportunities").WithTags("Opportunities");
+        api.MapPost("/", PostOpportunity).WithName(nameof(PostOpportunity)).WithSummary("Post an opportunity; its customer stays private");
+        api.MapGet("/", ListMyOpportunities).WithName(nameof(ListMyOpportunities)).WithSummary("The caller's own opportunities");
+        api.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("An opportunity, as the caller may see it");
+        api.MapGet("/{id:guid}/suggestions", SuggestPartners).WithName(nameof(SuggestPartners)).WithSummary("Complementary partners, ranked by Matching");
+        api.MapPost("/{id:guid}/invitations", InvitePartner).WithName(nameof(InvitePartner)).WithSummary("Invite a partner, with a role and a reward");
+        api.MapGet("/{id:guid}/invitations", ListInvitations).WithName(nameof(ListInvitations)).WithSummary("The invitations the owner sent");
+        api.MapPost("/{id:guid}/win", MarkWon).WithName(nameof(MarkWon)).WithSummary("Mark the opportunity won with its final value");
+        api.MapPost("/{id:guid}/lose", MarkLost).WithName(nameof(MarkLost)).WithSummary("Mark the opportunity lost");
+        return api;
+    }
+
+    public static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> PostOpportunity(
+        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (user.PartnerId() is not { } owner)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var errors = request.Validate();
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var now = clock.GetUtcNow();
+        var opportunity = new Opportunity
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerPartnerId = owner,
+            Customer = new Customer(request.Customer!.Name!.Trim(), request.Customer.Contact?.Trim()),
+            Industry = request.Industry!.Trim(),
+            Region = request.Region!,
+            Size = request.Size!,
+            Needs = request.Needs!.GroupBy(n => n.Capability).Select(g => new CapabilityNeed { Capability = g.Key, MustHave = g.Any(n => n.MustHave) }).ToList(),
+            EstimatedValue = request.EstimatedValue!.Value,
+            Currency = request.Currency!,
+            CloseDate = request.CloseDate,
+            Status = OpportunityStatus.Open,
+            FinalValue = null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        await opportunities.InsertAsync(unit, opportunity, cancellationToken);
+        await unit.PublishAsync(new OpportunityPosted
+        {
+            OpportunityId = opportunity.Id,
+            OwnerPartnerId = owner,
+            Industry = opportunity.Industry,
+            Region = opportunity.Region,
+            Needs = opportunity.Needs,
+            EstimatedValue = opportunity.EstimatedValue,
+            Currency = opportunity.Currency,
+            OccurredAt = now,
+        }, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/opportunities/{opportunity.Id}", OpportunityView.Of(opportunity, showCustomer: true));
+    }
+
+    public static async Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListMyOpportunities(
+        string? cursor, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        if (user.PartnerId() is not { } owner)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var fetched = await opportunities.PageOwnedAsync(owner, after, take + 1, cancellationToken);
+        var page = Paging.ToPage(fetched, take, o => OpportunityRepository.CursorOf(o.CreatedAt, o.Id));
+        return TypedResults.Ok(new Page<OpportunityView>(page.Items.Select(o => OpportunityView.Of(o, showCustomer: true)).ToList(), page.NextCursor));
+    }
+
+    public static async Task<Results<Ok<OpportunityView>, NotFound>> GetOpportunity(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        var opportunity = await opportunities.GetAsync(id, cancellationToken);
+        if (opportunity is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var caller = user.PartnerId();
+        if (caller == opportunity.OwnerPartnerId || user.IsAdmin())
+        {
+            return TypedResults.Ok(OpportunityView.Of(opportunity, showCustomer: true));
+        }
+
+        // Other partners learn that an opportunity exists only through an invitation to it.
+        var invitation = (await opportunities.InvitationsOfAsync(id, cancellationToken)).FirstOrDefault(i => i.InviteePartnerId == caller);
+        return invitation is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(OpportunityView.Of(opportunity, showCustomer: invitation.Status == InvitationStatus.Accepted));
+    }
+
+    public static async Task<Results<Ok<FindPartnersReply>, NotFound, ProblemHttpResult>> SuggestPartners(
+        Guid id, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker,
+        ILogger<Opportunity> logger, CancellationToken cancellationToken)
+    {
+        var opportunity = await opportunities.GetAsync(id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        var invited = await opportunities.InvitationsOfAsync(id, cancellationToken);
+        var request = new FindPartnersRequest
+        {
+            OwnerPartnerId = opportunity.OwnerPartnerId.ToString(),
+            Region = opportunity.Region,
+            Limit = Math.Clamp(limit ?? 20, 1, 100),
+            Needs = { opportunity.Needs.Select(n => new Need { Capability = n.Capability, MustHave = n.MustHave }) },
+            ExcludedPartnerIds = { invited.Select(i => i.InviteePartnerId.ToString()) },
+        };
+        try
+        {
+            return TypedResults.Ok(await matchmaker.FindPartnersAsync(request, cancellationToken: cancellationToken));
+        }
+        catch (RpcException exception)
+        {
+            logger.LogWarning(exception, "Matching could not rank partners for opportunity {OpportunityId}", id);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Matching is not available right now.",
+                detail: "Try again shortly; your opportunity is saved.");
+        }
+    }
+
+    public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
+        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock,
+        IOptions<InvitationOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = request.Validate(now);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        var invitee = request.PartnerId!.Value;
+        if (DealRules.CanInvite(opportunity, invitee, await opportunities.InvitationsOfAsync(unit, id, cancellationToken)) is { } violation)
+        {
+            return ProblemResults.Conflict(violation);
+        }
+
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            OpportunityId = id,
+            OwnerPartnerId = opportunity.OwnerPartnerId,
+            InviteePartnerId = invitee,
+            Role = request.Role!.Trim(),
+            ReferralFeePercent = request.ReferralFeePercent!.Value,
+            AcceptBy = request.AcceptBy ?? now + options.Value.DefaultAcceptWindow,
+            Status = InvitationStatus.Pending,
+            DeclineReason = null,
+            CreatedAt = now,
+            RespondedAt = null,
+        };
+        await opportunities.InsertInvitationAsync(unit, invitation, cancellationToken);
+        await unit.PublishAsync(new PartnerInvited
+        {
+            InvitationId = invitation.Id,
+            OpportunityId = id,
+            OwnerPartnerId = invitation.OwnerPartnerId,
+            InviteePartnerId = invitee,
+            Role = invitation.Role,
+            AcceptBy = invitation.AcceptBy,
+            OccurredAt = now,
+        }, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/invitations/{invitation.Id}", invitation);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Invitation>>, NotFound>> ListInvitations(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        var opportunity = await opportunities.GetAsync(id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await opportunities.InvitationsOfAsync(id, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkWon(
+        Guid id, WinRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.FinalValue is not (> 0 and <= PostOpportunityRequest.MaxValue))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["finalValue"] = [$"'finalValue' must be greater than 0 and at most {PostOpportunityRequest.MaxValue}."],
+            });
+        }
+        return await CloseAsync(id, OpportunityStatus.Won, request.FinalValue, user, opportunities, clock, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkLost(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken) =>
+        await CloseAsync(id, OpportunityStatus.Lost, null, user, opportunities, clock, cancellationToken);
+
+    private static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> CloseAsync(
+        Guid id, OpportunityStatus target, decimal? finalValue, ClaimsPrincipal user, OpportunityRepository opportunities,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        if (DealRules.CanClose(opportunity, target) is { } violation)
+        {
+            return ProblemResults.Conflict(violation);
+        }
+
+        var now = clock.GetUtcNow();
+        var closed = opportunity with { Status = target, FinalValue = finalValue, UpdatedAt = now };
+        await opportunities.UpdateStatusAsync(unit, closed, cancellationToken);
+        if (target == OpportunityStatus.Won)
+        {
+            var team = (await opportunities.InvitationsOfAsync(unit, id, cancellationToken))
+                .Where(i => i.Status == InvitationStatus.Accepted)
+                .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, ReferralFeePercent = i.ReferralFeePercent })
+                .ToList();
+            await unit.PublishAsync(new OpportunityWon
+            {
+                OpportunityId = id,
+                OwnerPartnerId = closed.OwnerPartnerId,
+                FinalValue = finalValue!.Value,
+                Currency = closed.Currency,
+                Team = team,
+                OccurredAt = now,
+            }, cancellationToken);
+        }
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Ok(OpportunityView.Of(closed, showCustomer: true));
+    }
+}

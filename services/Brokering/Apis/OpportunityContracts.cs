@@ -1,0 +1,93 @@
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Contracts;
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.ServiceDefaults.Problems;
+
+namespace EcosystemMarket.Brokering.Apis;
+
+public sealed record CustomerInput(string? Name, string? Contact);
+
+public sealed record PostOpportunityRequest(
+    CustomerInput? Customer,
+    string? Industry,
+    string? Region,
+    string? Size,
+    IReadOnlyList<CapabilityNeed>? Needs,
+    decimal? EstimatedValue,
+    string? Currency,
+    DateOnly? CloseDate)
+{
+    public static readonly IReadOnlyList<string> Sizes = ["small", "medium", "large", "enterprise"];
+    public const decimal MaxValue = 1_000_000_000_000m;
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors()
+            .RequireText("customer.name", Customer?.Name, 200)
+            .RequireText("industry", Industry, 100);
+        if (Customer?.Contact is { Length: > 200 })
+        {
+            errors.Add("customer.contact", "'customer.contact' must be at most 200 characters.");
+        }
+        if (!CodeFormats.IsRegion(Region))
+        {
+            errors.Add("region", "'region' must be an ISO 3166-1 alpha-2 code such as 'US'.");
+        }
+        if (Size is null || !Sizes.Contains(Size))
+        {
+            errors.Add("size", $"'size' must be one of: {string.Join(", ", Sizes)}.");
+        }
+        if (Needs is not { Count: > 0 and <= 50 } || Needs.Any(n => n is null || !CodeFormats.IsCapability(n.Capability)))
+        {
+            errors.Add("needs", "'needs' must list 1 to 50 capabilities, each a lower-case code such as 'storage.backup' with 'mustHave'.");
+        }
+        if (EstimatedValue is not (> 0 and <= MaxValue))
+        {
+            errors.Add("estimatedValue", $"'estimatedValue' must be greater than 0 and at most {MaxValue}.");
+        }
+        if (!CodeFormats.IsCurrency(Currency))
+        {
+            errors.Add("currency", "'currency' must be an ISO 4217 code such as 'USD'.");
+        }
+        return errors;
+    }
+}
+
+public sealed record InviteRequest(Guid? PartnerId, string? Role, decimal? ReferralFeePercent, DateTimeOffset? AcceptBy)
+{
+    public ValidationErrors Validate(DateTimeOffset now)
+    {
+        var errors = new ValidationErrors().RequireText("role", Role, 100);
+        if (PartnerId is null || PartnerId == Guid.Empty)
+        {
+            errors.Add("partnerId", "'partnerId' must name the partner to invite.");
+        }
+        if (ReferralFeePercent is not (>= 0 and <= 100) || decimal.Round(ReferralFeePercent.Value, 4) != ReferralFeePercent)
+        {
+            errors.Add("referralFeePercent", "'referralFeePercent' must be between 0 and 100 with at most 4 decimals.");
+        }
+        if (AcceptBy is { } acceptBy && acceptBy <= now)
+        {
+            errors.Add("acceptBy", "'acceptBy' must be in the future.");
+        }
+        return errors;
+    }
+}
+
+public sealed record DeclineRequest(string? Reason);
+
+public sealed record WinRequest(decimal? FinalValue);
+
+/// <summary>
+/// An opportunity as one caller may see it: <see cref="Customer"/> is null unless the caller owns the
+/// opportunity or has accepted an invitation to it.
+/// </summary>
+public sealed record OpportunityView(
+    Guid Id, Guid OwnerPartnerId, Customer? Customer, bool CustomerVisible, string Industry, string Region, string Size,
+    IReadOnlyList<CapabilityNeed> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate,
+    OpportunityStatus Status, decimal? FinalValue, DateTimeOffset CreatedAt)
+{
+    public static OpportunityView Of(Opportunity o, bool showCustomer) => new(
+        o.Id, o.OwnerPartnerId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
+        o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.CreatedAt);
+}

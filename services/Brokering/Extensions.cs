@@ -1,0 +1,23 @@
+using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Contracts.Matching;
+using EcosystemMarket.ServiceDefaults.Authentication;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDatabase("brokeringdb", typeof(OpportunityRepository).Assembly);
+        builder.AddMessaging("brokering");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OpportunityRepository>();
+        builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Brokering:Invitations"));
+
+        // "_grpc.matching" resolves the service key services:matching:grpc:0, Matching's HTTP/2 endpoint.
+        builder.Services.AddGrpcClient<Matchmaker.MatchmakerClient>(client => client.Address = new Uri("http://_grpc.matching"))
+            .AddHttpMessageHandler<ForwardAuthorizationHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
+using EcosystemMarket.ServiceDefaults.Paging;
+
+namespace EcosystemMarket.Brokering.Infrastructure;
+
+/// <summary>Opportunities and their invitations: one aggregate, read and changed inside one unit of work.</summary>
+public sealed class OpportunityRepository(Database database)
+{
+    public Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken) => database.BeginAsync(cancellationToken);
+
+    public async Task<Opportunity?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<OpportunityRow>(new CommandDefinition(
+            database.Sql(OpportunitySql.SelectOpportunity), new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    public async Task<Opportunity?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<OpportunityRow>(new CommandDefinition(
+            unit.Sql(OpportunitySql.SelectOpportunity), new { Id = id }, unit.Transaction, cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<Opportunity>> PageOwnedAsync(Guid owner, PageCursor? after, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(database.Sql(OpportunitySql.PageOwned),
+            new { Owner = owner, AfterKey = KeyOf(after), AfterId = after?.Id ?? Guid.Empty, Take = take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task InsertAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertOpportunity),
+            OpportunityRow.From(opportunity), unit.Transaction, cancellationToken: cancellationToken));
+
+    public async Task UpdateStatusAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateOpportunityStatus),
+            new { opportunity.Id, Status = opportunity.Status.ToString(), opportunity.FinalValue, opportunity.UpdatedAt },
+            unit.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(Guid opportunityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<InvitationRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectInvitationsOf),
+            new { OpportunityId = opportunityId }, cancellationToken: cancellationToken))).Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<InvitationRow>(new CommandDefinition(unit.Sql(OpportunitySql.SelectInvitationsOf),
+            new { OpportunityId = opportunityId }, unit.Transaction, cancellationToken: cancellationToken))).Select(r => r.ToModel()).ToList();
+
+    public async Task<Invitation?> GetInvitationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+            database.Sql(OpportunitySql.SelectInvitation), new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    public async Task<Invitation?> GetInvitationAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<InvitationRow>(new CommandDefinition(
+            unit.Sql(OpportunitySql.SelectInvitation), new { Id = id }, unit.Transaction, cancellationToken: cancellationToken));
+        return row?.ToModel();
+    }
+
+    public async Task<IReadOnlyList<Invitation>> PageReceivedAsync(Guid invitee, PageCursor? after, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InvitationRow>(new CommandDefinition(database.Sql(OpportunitySql.PageReceived),
+            new { Invitee = invitee, AfterKey = KeyOf(after), AfterId = after?.Id ?? Guid.Empty, Take = take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
+    public async Task InsertInvitationAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertInvitation),
+            InvitationRow.From(invitation), unit.Transaction, cancellationToken: cancellationToken));
+
+    public async Task UpdateInvitationResponseAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateInvitationResponse),
+            new { invitation.Id, Status = invitation.Status.ToString(), invitation.DeclineReason, invitation.RespondedAt },
+            unit.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Lists are ordered by creation time; the cursor's key is that time.</summary>
+    public static PageCursor CursorOf(DateTimeOffset createdAt, Guid id) => new(createdAt.ToString("O", CultureInfo.InvariantCulture), id);
+
+    private static DateTimeOffset? KeyOf(PageCursor? cursor) =>
+        cursor is not null && DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var key) ? key : null;
+
+    private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string CustomerName, string? CustomerContact, string Industry,
+        string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
+        decimal? FinalValue, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    {
+        public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.Customer.Name, o.Customer.Contact, o.Industry,
+            o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
+            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.CreatedAt, o.UpdatedAt);
+
+        public Opportunity ToModel() => new()
+        {
+            Id = Id,
+            OwnerPartnerId = OwnerPartnerId,
+            Customer = new Customer(CustomerName, CustomerContact),
+            Industry = Industry,
+            Region = Region,
+            Size = Size,
+            Needs = JsonSerializer.Deserialize<List<CapabilityNeed>>(Needs)!,
+            EstimatedValue = EstimatedValue,
+            Currency = Currency,
+            CloseDate = CloseDate is null ? null : DateOnly.Parse(CloseDate[..10], CultureInfo.InvariantCulture),
+            Status = Enum.Parse<OpportunityStatus>(Status),
+            FinalValue = FinalValue,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+
+    private sealed record InvitationRow(Guid Id, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId, string Role,
+        decimal ReferralFeePercent, DateTimeOffset AcceptBy, string Status, string? DeclineReason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt)
+    {
+        public static InvitationRow From(Invitation i) => new(i.Id, i.OpportunityId, i.OwnerPartnerId, i.InviteePartnerId, i.Role,
+            i.ReferralFeePercent, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt);
+
+        public Invitation ToModel() => new()
+        {
+            Id = Id,
+            OpportunityId = OpportunityId,
+            OwnerPartnerId = OwnerPartnerId,
+            InviteePartnerId = InviteePartnerId,
+            Role = Role,
+            ReferralFeePercent = ReferralFeePercent,
+            AcceptBy = AcceptBy,
+            Status = Enum.Parse<InvitationStatus>(Status),
+            DeclineReason = DeclineReason,
+            CreatedAt = CreatedAt,
+            RespondedAt = RespondedAt,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using EcosystemMarket.Data;
+
+namespace EcosystemMarket.Brokering.Infrastructure;
+
+internal static class OpportunitySql
+{
+    private const string OpportunityColumns = """
+        id AS Id, owner_partner_id AS OwnerPartnerId, customer_name AS CustomerName, customer_contact AS CustomerContact,
+        industry AS Industry, region AS Region, size AS Size, needs AS Needs, estimated_value AS EstimatedValue,
+        currency AS Currency, close_date AS CloseDate, status AS Status, final_value AS FinalValue,
+        created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    private const string InvitationColumns = """
+        id AS Id, opportunity_id AS OpportunityId, owner_partner_id AS OwnerPartnerId, invitee_partner_id AS InviteePartnerId,
+        role AS Role, referral_fee_percent AS ReferralFeePercent, accept_by AS AcceptBy, status AS Status,
+        decline_reason AS DeclineReason, created_at AS CreatedAt, responded_at AS RespondedAt
+        """;
+
+    public static readonly SqlText InsertOpportunity = SqlText.Portable("""
+        INSERT INTO opportunities (id, owner_partner_id, customer_name, customer_contact, industry, region, size, needs,
+            estimated_value, currency, close_date, status, final_value, created_at, updated_at)
+        VALUES (@Id, @OwnerPartnerId, @CustomerName, @CustomerContact, @Industry, @Region, @Size, @Needs,
+            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @CreatedAt, @UpdatedAt);
+        """);
+
+    public static readonly SqlText UpdateOpportunityStatus = SqlText.Portable(
+        "UPDATE opportunities SET status = @Status, final_value = @FinalValue, updated_at = @UpdatedAt WHERE id = @Id;");
+
+    public static readonly SqlText SelectOpportunity = SqlText.Portable($"SELECT {OpportunityColumns} FROM opportunities WHERE id = @Id;");
+
+    public static readonly SqlText PageOwned = new(
+        Sqlite: $"""
+            SELECT {OpportunityColumns} FROM opportunities
+            WHERE owner_partner_id = @Owner AND (@AfterKey IS NULL OR created_at > @AfterKey OR (created_at = @AfterKey AND id > @AfterId))
+            ORDER BY created_at, id LIMIT @Take;
+            """,
+        SqlServer: $"""
+            SELECT TOP (@Take) {OpportunityColumns} FROM dbo.opportunities
+            WHERE owner_partner_id = @Owner AND (@AfterKey IS NULL OR created_at > @AfterKey OR (created_at = @AfterKey AND id > @AfterId))
+            ORDER BY created_at, id;
+            """);
+
+    public static readonly SqlText InsertInvitation = SqlText.Portable("""
+        INSERT INTO invitations (id, opportunity_id, owner_partner_id, invitee_partner_id, role, referral_fee_percent,
+            accept_by, status, decline_reason, created_at, responded_at)
+        VALUES (@Id, @OpportunityId, @OwnerPartnerId, @InviteePartnerId, @Role, @ReferralFeePercent,
+            @AcceptBy, @Status, @DeclineReason, @CreatedAt, @RespondedAt);
+        """);
+
+    public static readonly SqlText UpdateInvitationResponse = SqlText.Portable(
+        "UPDATE invitations SET status = @Status, decline_reason = @DeclineReason, responded_at = @RespondedAt WHERE id = @Id;");
+
+    public static readonly SqlText SelectInvitation = SqlText.Portable($"SELECT {InvitationColumns} FROM invitations WHERE id = @Id;");
+
+    public static readonly SqlText SelectInvitationsOf = SqlText.Portable(
+        $"SELECT {InvitationColumns} FROM invitations WHERE opportunity_id = @OpportunityId ORDER BY created_at, id;");
+
+    public static readonly SqlText PageReceived = new(
+        Sqlite: $"""
+            SELECT {InvitationColumns} FROM invitations
+            WHERE invitee_partner_id = @Invitee AND (@AfterKey IS NULL OR created_at > @AfterKey OR (created_at = @AfterKey AND id > @AfterId))
+            ORDER BY created_at, id LIMIT @Take;
+            """,
+        SqlServer: $"""
+            SELECT TOP (@Take) {InvitationColumns} FROM dbo.invitations
+            WHERE invitee_partner_id = @Invitee AND (@AfterKey IS NULL OR created_at > @AfterKey OR (created_at = @AfterKey AND id > @AfterId))
+            ORDER BY created_at, id;
+            """);
+}

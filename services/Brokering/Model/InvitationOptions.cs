@@ -1,0 +1,7 @@
+namespace EcosystemMarket.Brokering.Model;
+
+public sealed class InvitationOptions
+{
+    /// <summary>How long an invitee has to answer when the owner sets no accept-by time.</summary>
+    public TimeSpan DefaultAcceptWindow { get; set; } = TimeSpan.FromDays(3);
+}

@@ -1,0 +1,16 @@
+using EcosystemMarket.Brokering.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapOpportunitiesApi();
+app.MapInvitationsApi();
+
+app.Run();
+
+public partial class Program;

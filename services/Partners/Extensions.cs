@@ -1,0 +1,15 @@
+using EcosystemMarket.Partners.Infrastructure;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDatabase("partnersdb", typeof(PartnerRepository).Assembly);
+        builder.AddMessaging("partners");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PartnerRepository>();
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using EcosystemMarket.Partners.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapPartnersApi();
+
+app.Run();
+
+public partial class Program;

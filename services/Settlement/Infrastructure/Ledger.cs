@@ -1,0 +1,33 @@
+using Dapper;
+using EcosystemMarket.Data;
+using EcosystemMarket.Settlement.Model;
+
+namespace EcosystemMarket.Settlement.Infrastructure;
+
+public sealed class Ledger(Database database)
+{
+    /// <summary>Books the entries of each transaction not booked yet; returns how many transactions were new.</summary>
+    public async Task<int> BookAsync(UnitOfWork unit, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        var booked = 0;
+        foreach (var transaction in entries.GroupBy(e => e.TransactionKey))
+        {
+            var exists = await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountTransaction),
+                new { TransactionKey = transaction.Key }, unit.Transaction, cancellationToken: cancellationToken));
+            if (exists > 0)
+            {
+                continue;
+            }
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.Insert), transaction.ToList(), unit.Transaction, cancellationToken: cancellationToken));
+            booked++;
+        }
+        return booked;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesOfAsync(Guid partnerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(LedgerSql.SelectAllOfPartner),
+            new { PartnerId = partnerId }, cancellationToken: cancellationToken))).ToList();
+    }
+}

@@ -1,0 +1,30 @@
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data.Inbox;
+using EcosystemMarket.Settlement.Infrastructure;
+using EcosystemMarket.Settlement.Model;
+using MassTransit;
+
+namespace EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
+
+/// <summary>Books the referral rewards of a won deal, exactly once however often the event arrives.</summary>
+public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvider clock, ILogger<OpportunityWonConsumer> logger)
+    : IConsumer<OpportunityWon>
+{
+    public async Task Consume(ConsumeContext<OpportunityWon> context)
+    {
+        var won = context.Message;
+        var messageId = context.MessageId ?? throw new InvalidOperationException("OpportunityWon arrived without a message id.");
+        var booked = 0;
+        var handled = await inbox.HandleOnceAsync(messageId, nameof(OpportunityWonConsumer), async unit =>
+            booked = await ledger.BookAsync(unit, ReferralRewards.For(won, clock.GetUtcNow()), context.CancellationToken),
+            context.CancellationToken);
+        if (handled)
+        {
+            logger.LogInformation("Settled opportunity {OpportunityId}: {Booked} reward transactions booked", won.OpportunityId, booked);
+        }
+        else
+        {
+            logger.LogInformation("Message {MessageId} for opportunity {OpportunityId} was handled before; ignored", messageId, won.OpportunityId);
+        }
+    }
+}

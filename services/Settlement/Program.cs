@@ -1,0 +1,15 @@
+using EcosystemMarket.Settlement.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapRewardsApi();
+
+app.Run();
+
+public partial class Program;

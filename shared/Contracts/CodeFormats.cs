@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace EcosystemMarket.Contracts;
+
+/// <summary>The shapes of the codes that travel between services, checked the same way wherever they enter.</summary>
+public static partial class CodeFormats
+{
+    /// <summary>Hierarchical, lower-case: <c>storage</c>, <c>storage.backup</c>, <c>networking.sd-wan</c>.</summary>
+    public static bool IsCapability(string? code) => code is { Length: <= 100 } && Capability().IsMatch(code);
+
+    /// <summary>ISO 3166-1 alpha-2: <c>US</c>, <c>DE</c>.</summary>
+    public static bool IsRegion(string? code) => code is not null && Region().IsMatch(code);
+
+    /// <summary>ISO 4217 alphabetic: <c>USD</c>, <c>EUR</c>.</summary>
+    public static bool IsCurrency(string? code) => code is not null && Currency().IsMatch(code);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$")]
+    private static partial Regex Capability();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex Region();
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex Currency();
+}

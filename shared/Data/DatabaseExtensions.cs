@@ -1,0 +1,42 @@
+using System.Reflection;
+using EcosystemMarket.Data;
+using EcosystemMarket.Data.Inbox;
+using EcosystemMarket.Data.Migrations;
+using EcosystemMarket.Data.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// The service's own database from <c>ConnectionStrings:{name}</c> (an embedded SQLite file when absent),
+    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox and health check.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder, string name, Assembly migrations)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(name) ?? $"Data Source={name}.db";
+        var dialect = Database.InferDialect(connectionString, builder.Configuration["Database:Provider"]);
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton(sp => new Database(connectionString, dialect, sp.GetRequiredService<OutboxSignal>()));
+        builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
+        return builder;
+    }
+
+    private sealed class MigrateOnStart(MigrationRunner runner, Assembly[] assemblies) : IHostedLifecycleService
+    {
+        // StartingAsync runs before any hosted service's StartAsync: consumers and the outbox find the schema ready.
+        public Task StartingAsync(CancellationToken cancellationToken) => runner.MigrateAsync(assemblies, cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

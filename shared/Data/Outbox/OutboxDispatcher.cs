@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EcosystemMarket.Data.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to the broker and marks them sent only after the broker confirmed them
+/// (MassTransit waits for RabbitMQ publisher confirms). A crash between the two republishes the row with the
+/// same message id, which consumers' inboxes recognise: delivery is at least once, handling exactly once.
+/// </summary>
+public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (published, failed) = await DispatchBatchAsync(stoppingToken);
+                if (failed > 0)
+                {
+                    await Task.Delay(RetryDelay, stoppingToken);
+                }
+                else if (published < BatchSize)
+                {
+                    await database.OutboxSignal.WaitAsync(PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Outbox dispatch failed; retrying in {Delay}", RetryDelay);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public async Task<(int Published, int Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            database.Sql(OutboxStore.SelectUnsent), new { Take = BatchSize }, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        // Publishing the batch concurrently keeps many confirms in flight; consumers must not rely on
+        // the order of events, which they do not (snapshots carry versions, the rest is keyed by id).
+        var results = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        var sent = rows.Where((_, i) => results[i] is null).Select(r => r.Sequence).ToList();
+        if (sent.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(database.Sql(OutboxStore.MarkSent),
+                new { SentAt = DateTimeOffset.UtcNow, Sequences = sent }, cancellationToken: cancellationToken));
+        }
+
+        var failed = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (results[i] is { } error)
+            {
+                failed++;
+                await connection.ExecuteAsync(new CommandDefinition(database.Sql(OutboxStore.MarkFailed),
+                    new { rows[i].Sequence, Error = error[..Math.Min(error.Length, 2000)] }, cancellationToken: cancellationToken));
+            }
+        }
+        return (sent.Count, failed);
+    }
+
+    private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = Type.GetType(row.MessageType, throwOnError: true)!;
+            var message = JsonSerializer.Deserialize(row.Body, type, OutboxStore.Json)!;
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Publishing outbox message {MessageId} ({MessageType}) failed", row.MessageId, row.MessageType);
+            return exception.Message;
+        }
+    }
+}

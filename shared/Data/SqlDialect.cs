@@ -1,0 +1,7 @@
+namespace EcosystemMarket.Data;
+
+public enum SqlDialect
+{
+    Sqlite,
+    SqlServer,
+}

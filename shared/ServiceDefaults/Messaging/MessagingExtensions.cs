@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on the RabbitMQ broker named by <c>ConnectionStrings:messaging</c> (an amqp URI).
+    /// Queues are named after the service and consumer; a message that still fails after the retries
+    /// moves to the queue's <c>_error</c> queue with the exception in its headers, never dropped.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var uri = new Uri(builder.Configuration.GetConnectionString("messaging") ?? "amqp://guest:guest@localhost:5672/");
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(uri);
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
