@@ -1,0 +1,94 @@
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Settlement.Model;
+
+namespace EcosystemMarket.UnitTests;
+
+public class Referral_rewards
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static OpportunityWon Won(decimal finalValue, string currency, params (Guid Partner, decimal Percent)[] team) => new()
+    {
+        OpportunityId = Guid.Parse("11111111-2222-3333-4444-555555555555"),
+        OwnerPartnerId = Guid.Parse("aaaaaaaa-0000-0000-0000-000000000000"),
+        FinalValue = finalValue,
+        Currency = currency,
+        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "security", ReferralFeePercent = m.Percent }).ToList(),
+        OccurredAt = Now,
+    };
+
+    [Fact]
+    public void Every_transaction_sums_to_zero_per_currency()
+    {
+        var won = Won(98_765.43m, "USD", (Guid.NewGuid(), 3.333m), (Guid.NewGuid(), 12.5m), (Guid.NewGuid(), 0.7m));
+
+        var entries = ReferralRewards.For(won, Now);
+
+        Assert.Equal(6, entries.Count);
+        Assert.All(entries.GroupBy(e => (e.TransactionKey, e.Currency)), t => Assert.Equal(0m, t.Sum(e => e.Amount)));
+    }
+
+    [Theory]
+    [InlineData("1000.10", "3.5", "USD", "35.00")]
+    [InlineData("0.50", "5", "USD", "0.03")]
+    [InlineData("1050", "5", "JPY", "53")]
+    [InlineData("100.005", "10", "KWD", "10.001")]
+    public void Pays_the_final_value_times_the_percent_rounded_half_away_from_zero_to_the_minor_unit(string finalValue, string percent, string currency, string expected)
+    {
+        var member = Guid.NewGuid();
+        var won = Won(decimal.Parse(finalValue), currency, (member, decimal.Parse(percent)));
+
+        var entries = ReferralRewards.For(won, Now);
+
+        var earned = Assert.Single(entries, e => e.Account == Accounts.ReferralEarned);
+        var owed = Assert.Single(entries, e => e.Account == Accounts.ReferralOwed);
+        Assert.Equal(decimal.Parse(expected), earned.Amount);
+        Assert.Equal((member, won.OwnerPartnerId, currency), (earned.PartnerId, earned.CounterpartyPartnerId, earned.Currency));
+        Assert.Equal(-decimal.Parse(expected), owed.Amount);
+        Assert.Equal((won.OwnerPartnerId, member, currency), (owed.PartnerId, owed.CounterpartyPartnerId, owed.Currency));
+    }
+
+    [Fact]
+    public void Books_one_transaction_per_team_member_keyed_by_opportunity_and_partner()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var won = Won(10_000m, "EUR", (first, 5m), (second, 2m));
+
+        var transactions = ReferralRewards.For(won, Now).GroupBy(e => e.TransactionKey).ToDictionary(g => g.Key, g => g.ToList());
+
+        Assert.Equal(
+            new[] { $"{won.OpportunityId:N}:referral:{first:N}", $"{won.OpportunityId:N}:referral:{second:N}" }.Order(),
+            transactions.Keys.Order());
+        Assert.Equal(500m, transactions[$"{won.OpportunityId:N}:referral:{first:N}"].Single(e => e.PartnerId == first).Amount);
+        Assert.Equal(200m, transactions[$"{won.OpportunityId:N}:referral:{second:N}"].Single(e => e.PartnerId == second).Amount);
+        Assert.All(transactions.Values, t => Assert.Equal(2, t.Count));
+        Assert.All(transactions.Values.SelectMany(t => t), e => Assert.Equal(won.OpportunityId, e.OpportunityId));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.0001")]
+    public void Books_nothing_for_a_member_whose_reward_rounds_to_zero(string percent)
+    {
+        var paid = Guid.NewGuid();
+        var unpaid = Guid.NewGuid();
+        var won = Won(10m, "USD", (unpaid, decimal.Parse(percent)), (paid, 10m));
+
+        var entries = ReferralRewards.For(won, Now);
+
+        Assert.Equal(2, entries.Count);
+        Assert.DoesNotContain(entries, e => e.PartnerId == unpaid || e.CounterpartyPartnerId == unpaid);
+    }
+
+    [Fact]
+    public void Gives_the_same_won_deal_the_same_transaction_keys_every_time()
+    {
+        var won = Won(2_500m, "USD", (Guid.NewGuid(), 4m), (Guid.NewGuid(), 6m));
+
+        var once = ReferralRewards.For(won, Now);
+        var again = ReferralRewards.For(won, Now.AddMinutes(5));
+
+        Assert.Equal(once.Select(e => (e.TransactionKey, e.PartnerId, e.Account, e.Amount)), again.Select(e => (e.TransactionKey, e.PartnerId, e.Account, e.Amount)));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using EcosystemMarket.Data;
+using EcosystemMarket.Data.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace EcosystemMarket.UnitTests;
+
+public partial class SqlServer_statements_parse
+{
+    private static readonly IReadOnlyDictionary<string, Assembly> Assemblies = new Dictionary<string, Assembly>
+    {
+        ["Data"] = typeof(Database).Assembly,
+        ["Partners"] = typeof(Partners.Infrastructure.PartnerRepository).Assembly,
+        ["Matching"] = typeof(Matching.Infrastructure.PartnerIndex).Assembly,
+        ["Brokering"] = typeof(Brokering.Infrastructure.OpportunityRepository).Assembly,
+        ["Settlement"] = typeof(Settlement.Infrastructure.Ledger).Assembly,
+    };
+
+    public static TheoryData<string> AssemblyNames => new(Assemblies.Keys);
+
+    public static TheoryData<string, string> MigrationScripts => new(
+        Assemblies.SelectMany(a => MigrationRunner.ScriptsIn(a.Value, SqlDialect.SqlServer).Select(s => (s.Id, s.Sql))));
+
+    public static TheoryData<string, string> Statements => new(AllStatements().Select(s => (s.Name, s.Sql)));
+
+    private static IEnumerable<(string Name, string Sql)> AllStatements() =>
+        from assembly in Assemblies.Values
+        from type in assembly.GetTypes()
+        where !type.ContainsGenericParameters
+        from field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+        where field.FieldType == typeof(SqlText)
+        orderby type.FullName, field.Name
+        select ($"{type.FullName}.{field.Name}", ((SqlText)field.GetValue(null)!).SqlServer);
+
+    [Theory]
+    [MemberData(nameof(AssemblyNames))]
+    public void Every_assembly_ships_sql_server_migrations_and_sqlite_ones_of_the_same_names(string name)
+    {
+        var assembly = Assemblies[name];
+        var sqlServer = MigrationRunner.ScriptsIn(assembly, SqlDialect.SqlServer).Select(s => s.File).Order(StringComparer.Ordinal).ToList();
+        var sqlite = MigrationRunner.ScriptsIn(assembly, SqlDialect.Sqlite).Select(s => s.File).Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(sqlServer);
+        Assert.Equal(sqlServer, sqlite);
+    }
+
+    [Theory]
+    [MemberData(nameof(MigrationScripts))]
+    public void Every_migration_script(string script, string sql) => AssertParses(script, sql);
+
+    [Fact]
+    public void Finds_the_statements_it_checks()
+    {
+        var statements = AllStatements().ToList();
+
+        Assert.True(statements.Count >= 15, $"Expected at least 15 SqlText fields, found {statements.Count}: {string.Join(", ", statements.Select(s => s.Name))}");
+        Assert.All(Assemblies, a => Assert.Contains(statements, s => s.Name.StartsWith(a.Value.GetName().Name + ".", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Every_statement(string field, string sql) => AssertParses(field, sql);
+
+    // Dapper expands a list parameter `IN @Ids` to `IN (@Ids1, @Ids2, ...)` at run time; the text as written is not T-SQL.
+    [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DapperListParameter();
+
+    private static void AssertParses(string name, string sql)
+    {
+        var expanded = DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+
+        parser.Parse(new StringReader(expanded), out IList<ParseError> errors);
+
+        Assert.True(errors.Count == 0,
+            $"{name} does not parse as T-SQL:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, errors.Select(e => $"  line {e.Line}, column {e.Column}: {e.Message}")) +
+            $"{Environment.NewLine}--- SQL ---{Environment.NewLine}{expanded}");
+    }
+}
