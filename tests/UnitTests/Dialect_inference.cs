@@ -26,10 +26,4 @@ public class Dialect_inference
     [InlineData("Server=tcp:h,1433;Initial Catalog=db;User ID=sa;Password=p", "SQLSERVER", SqlDialect.SqlServer)]
     public void Lets_an_explicit_provider_override_the_connection_string(string connectionString, string provider, SqlDialect expected) =>
         Assert.Equal(expected, Database.InferDialect(connectionString, provider));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Ignores_a_blank_provider(string provider) =>
-        Assert.Equal(SqlDialect.SqlServer, Database.InferDialect("Server=h;Initial Catalog=db", provider));
 }

@@ -62,6 +62,15 @@ public partial class SqlServer_statements_parse
     [MemberData(nameof(Statements))]
     public void Every_statement(string field, string sql) => AssertParses(field, sql);
 
+    [Fact]
+    public void Would_catch_sql_that_is_not_t_sql()
+    {
+        // SQLite's upsert, and a Dapper list parameter parsed as written: both must be reported.
+        Assert.ThrowsAny<Exception>(() => AssertParses("sqlite upsert",
+            "INSERT INTO t (id) VALUES (@Id) ON CONFLICT (id) DO UPDATE SET id = excluded.id;"));
+        Assert.NotEmpty(Parse("UPDATE t SET a = 1 WHERE id IN @Ids;"));
+    }
+
     // Dapper expands a list parameter `IN @Ids` to `IN (@Ids1, @Ids2, ...)` at run time; the text as written is not T-SQL.
     [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex DapperListParameter();
@@ -69,13 +78,18 @@ public partial class SqlServer_statements_parse
     private static void AssertParses(string name, string sql)
     {
         var expanded = DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
-        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-
-        parser.Parse(new StringReader(expanded), out IList<ParseError> errors);
+        var errors = Parse(expanded);
 
         Assert.True(errors.Count == 0,
             $"{name} does not parse as T-SQL:{Environment.NewLine}" +
             string.Join(Environment.NewLine, errors.Select(e => $"  line {e.Line}, column {e.Column}: {e.Message}")) +
             $"{Environment.NewLine}--- SQL ---{Environment.NewLine}{expanded}");
+    }
+
+    private static IList<ParseError> Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        parser.Parse(new StringReader(sql), out IList<ParseError> errors);
+        return errors;
     }
 }

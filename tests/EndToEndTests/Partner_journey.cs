@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EcosystemMarket.TestSupport;
+
+namespace EcosystemMarket.EndToEndTests;
+
+/// <summary>The walking skeleton's journey, through the gateway, across every process and the real broker.</summary>
+public sealed class Partner_journey(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_opportunity_travels_from_posting_to_a_settled_referral_reward()
+    {
+        var isv = Guid.NewGuid();
+        var var = Guid.NewGuid();
+        var software = Guid.NewGuid();
+        using var isvClient = system.Client().ActingFor(isv, system.SigningKey);
+        using var varClient = system.Client().ActingFor(var, system.SigningKey);
+        using var softwareClient = system.Client().ActingFor(software, system.SigningKey);
+
+        // 1. Two partners register; a third brings only what the VAR already brings.
+        await Expect(HttpStatusCode.Created, isvClient.PostAsJsonAsync("/api/partners", Profile("Stora Systems", "solution", "isv", "storage"), Cancel));
+        await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Vara Resellers", "sales", "solution-reseller", "software"), Cancel));
+        await Expect(HttpStatusCode.Created, softwareClient.PostAsJsonAsync("/api/partners", Profile("Soft Rivals", "sales", "solution-reseller", "software"), Cancel));
+
+        // 3. The VAR posts an opportunity; Brokering asks Matching over gRPC (its index fed by Partners' events).
+        var opportunity = await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/opportunities", new
+        {
+            customer = new { name = "Acme Corp", contact = "cio@acme.example" },
+            industry = "manufacturing", region = "US", size = "large",
+            needs = new[] { new { capability = "software", mustHave = true }, new { capability = "storage", mustHave = true } },
+            estimatedValue = 250000, currency = "USD",
+        }, Cancel)));
+        var opportunityId = opportunity.GetProperty("id").GetGuid();
+
+        var suggestions = await Eventually.HoldsAsync(
+            async () => await Read(await Expect(HttpStatusCode.OK, varClient.GetAsync($"/api/opportunities/{opportunityId}/suggestions", Cancel))),
+            s => s.GetProperty("candidates").GetArrayLength() > 0);
+        var suggested = suggestions.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("partnerId").GetGuid()).ToList();
+        Assert.Equal([isv], suggested);
+        Assert.Equal(["storage"], suggestions.GetProperty("ownerLacks").EnumerateArray().Select(c => c.GetString()).ToArray());
+
+        // 4. Invited, the ISV sees the deal without its customer; accepting reveals the customer.
+        var invitation = await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync($"/api/opportunities/{opportunityId}/invitations",
+            new { partnerId = isv, role = "storage specialist", referralFeePercent = 10 }, Cancel)));
+        var invitationId = invitation.GetProperty("id").GetGuid();
+
+        var masked = await Read(await Expect(HttpStatusCode.OK, isvClient.GetAsync($"/api/opportunities/{opportunityId}", Cancel)));
+        Assert.Equal(JsonValueKind.Null, masked.GetProperty("customer").ValueKind);
+        Assert.DoesNotContain("Acme", masked.GetRawText());
+
+        await Expect(HttpStatusCode.OK, isvClient.PostAsync($"/api/invitations/{invitationId}/accept", null, Cancel));
+        var revealed = await Read(await Expect(HttpStatusCode.OK, isvClient.GetAsync($"/api/opportunities/{opportunityId}", Cancel)));
+        Assert.Equal("Acme Corp", revealed.GetProperty("customer").GetProperty("name").GetString());
+
+        // 5. Won: Brokering's outbox publishes OpportunityWon, Settlement books 10 % of 240,000.
+        await Expect(HttpStatusCode.OK, varClient.PostAsJsonAsync($"/api/opportunities/{opportunityId}/win", new { finalValue = 240000 }, Cancel));
+        await Expect(HttpStatusCode.Conflict, varClient.PostAsJsonAsync($"/api/opportunities/{opportunityId}/win", new { finalValue = 1 }, Cancel));
+
+        // 6. Each partner reads its own ledger, and only its own.
+        var isvLedger = await Eventually.HoldsAsync(
+            async () => await Read(await Expect(HttpStatusCode.OK, isvClient.GetAsync($"/api/rewards/partners/{isv}/ledger", Cancel))),
+            l => l.GetProperty("entries").GetArrayLength() > 0);
+        Assert.Equal(24000m, Balance(isvLedger, "USD"));
+        var varLedger = await Read(await Expect(HttpStatusCode.OK, varClient.GetAsync($"/api/rewards/partners/{var}/ledger", Cancel)));
+        Assert.Equal(-24000m, Balance(varLedger, "USD"));
+
+        await Expect(HttpStatusCode.Forbidden, isvClient.GetAsync($"/api/rewards/partners/{var}/ledger", Cancel));
+        await Expect(HttpStatusCode.NotFound, softwareClient.GetAsync($"/api/opportunities/{opportunityId}", Cancel));
+        await Expect(HttpStatusCode.NotFound, softwareClient.GetAsync($"/api/invitations/{invitationId}", Cancel));
+        await Expect(HttpStatusCode.Unauthorized, system.Client().GetAsync($"/api/rewards/partners/{isv}/ledger", Cancel));
+    }
+
+    [Fact]
+    public async Task The_gateway_refuses_oversized_bodies_and_missing_tokens_with_problem_details()
+    {
+        using var client = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
+        var huge = new string('x', 300 * 1024);
+        var oversized = await client.PostAsJsonAsync("/api/partners", Profile(huge, "solution", "isv", "storage"), Cancel);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal("application/problem+json", oversized.Content.Headers.ContentType?.MediaType);
+
+        var anonymous = await system.Client().PostAsJsonAsync("/api/opportunities", new { }, Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static object Profile(string name, string function, string category, string capability) => new
+    {
+        name, partnerFunction = function, category, tier = "advanced", regions = new[] { "US" }, capabilities = new[] { capability },
+    };
+
+    private async Task<HttpResponseMessage> Expect(HttpStatusCode status, Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        if (response.StatusCode != status)
+        {
+            var body = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {body}\n--- system output (tail) ---\n{Tail(system.Output)}");
+        }
+        return response;
+    }
+
+    private static async Task<JsonElement> Read(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+
+    private static decimal Balance(JsonElement ledger, string currency) =>
+        ledger.GetProperty("balances").EnumerateArray().Single(b => b.GetProperty("currency").GetString() == currency).GetProperty("amount").GetDecimal();
+
+    private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
+}
