@@ -14,12 +14,12 @@ public static partial class CodeFormats
     /// <summary>ISO 4217 alphabetic: <c>USD</c>, <c>EUR</c>.</summary>
     public static bool IsCurrency(string? code) => code is not null && Currency().IsMatch(code);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*\\z")]
     private static partial Regex Capability();
 
-    [GeneratedRegex("^[A-Z]{2}$")]
+    [GeneratedRegex("^[A-Z]{2}\\z")]
     private static partial Regex Region();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex("^[A-Z]{3}\\z")]
     private static partial Regex Currency();
 }
