@@ -17,11 +17,16 @@ public static class RabbitMqNode
     public static (ManagedProcess Process, string ConnectionString, int Port) Create(string server, string dataDirectory)
     {
         var port = FreePort.Next();
-        var home = Path.Combine(dataDirectory, "rabbitmq");
+        var home = RunsAsBrokerUser
+            ? Path.Combine("/var/lib/rabbitmq/ecosystemmarket", NodeSuffix(dataDirectory))
+            : Path.Combine(dataDirectory, "rabbitmq");
         Directory.CreateDirectory(Path.Combine(home, "mnesia"));
         Directory.CreateDirectory(Path.Combine(home, "log"));
         File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[].");
-        GiveToBrokerUser(home);
+        if (RunsAsBrokerUser)
+        {
+            Process.Start("chown", ["-R", "rabbitmq:rabbitmq", home])!.WaitForExit();
+        }
         var node = $"ecosystemmarket-{NodeSuffix(dataDirectory)}@localhost";
         var startInfo = new ProcessStartInfo(server)
         {
@@ -45,14 +50,13 @@ public static class RabbitMqNode
         return (new ManagedProcess("rabbitmq", startInfo, stop), $"amqp://guest:guest@127.0.0.1:{port}/", port);
     }
 
-    /// <summary>Debian's rabbitmq-server started as root drops to the 'rabbitmq' user, which must own the node's folders.</summary>
-    private static void GiveToBrokerUser(string home)
-    {
-        if (Environment.UserName == "root" && File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith("rabbitmq:", StringComparison.Ordinal)))
-        {
-            Process.Start("chown", ["-R", "rabbitmq:rabbitmq", home])!.WaitForExit();
-        }
-    }
+    /// <summary>
+    /// Debian's rabbitmq-server started as root drops to the 'rabbitmq' user, which must own the node's
+    /// folders and reach them: a data folder under /root or a private temp folder it could not, so the
+    /// node then lives in the broker user's own home, one folder per data folder.
+    /// </summary>
+    private static bool RunsAsBrokerUser =>
+        Environment.UserName == "root" && File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith("rabbitmq:", StringComparison.Ordinal));
 
     /// <summary>The node name follows the data folder: the same folder finds its queues again, two folders never clash.</summary>
     private static string NodeSuffix(string dataDirectory) =>
