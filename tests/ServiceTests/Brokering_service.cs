@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcosystemMarket.ServiceTests;
+
+/// <summary>A clock the tests can move forward, standing in for TimeProvider.System.</summary>
+public sealed class AdjustableClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+}
+
+public sealed class BrokeringFixture : IAsyncLifetime
+{
+    public RabbitMqVirtualHost Broker { get; } = new();
+    public AdjustableClock Clock { get; } = new();
+    public ServiceHost<OpportunityRepository> Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Broker.InitializeAsync();
+        Host = new ServiceHost<OpportunityRepository>("brokeringdb", Broker.ConnectionString,
+            services => services.AddSingleton<TimeProvider>(Clock));
+        Host.CreateClient().Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}
+
+public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<BrokeringFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static readonly object Posting = new
+    {
+        customer = new { name = "Globex Ltd", contact = "it@globex.example" },
+        industry = "retail", region = "DE", size = "medium",
+        needs = new[] { new { capability = "networking.sd-wan", mustHave = true } },
+        estimatedValue = 120000.50m, currency = "EUR", closeDate = "2027-03-31",
+    };
+
+    private async Task<(Guid Owner, Guid Opportunity)> PostAsync()
+    {
+        var owner = Guid.NewGuid();
+        var response = await fixture.Host.ClientFor(owner).PostAsJsonAsync("/api/opportunities", Posting, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (owner, (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid());
+    }
+
+    private async Task<Guid> InviteAsync(Guid owner, Guid opportunity, Guid invitee, object? extra = null)
+    {
+        var response = await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            extra ?? new { partnerId = invitee, role = "network integrator", referralFeePercent = 7.5m }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task The_customer_is_hidden_from_an_invitee_until_it_accepts_and_from_everyone_else_always()
+    {
+        var (owner, opportunity) = await PostAsync();
+        var invitee = Guid.NewGuid();
+        var invitation = await InviteAsync(owner, opportunity, invitee);
+        var inviteeClient = fixture.Host.ClientFor(invitee);
+
+        var before = await inviteeClient.GetStringAsync($"/api/opportunities/{opportunity}", Cancel);
+        Assert.DoesNotContain("Globex", before);
+        Assert.DoesNotContain("globex.example", before);
+        Assert.Contains("networking.sd-wan", before);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"/api/opportunities/{opportunity}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"/api/invitations/{invitation}", Cancel)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await inviteeClient.PostAsync($"/api/invitations/{invitation}/accept", null, Cancel)).StatusCode);
+        var after = await inviteeClient.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}", Cancel);
+        Assert.Equal("Globex Ltd", after.GetProperty("customer").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_state_changes_are_conflicts_that_change_nothing()
+    {
+        var (owner, opportunity) = await PostAsync();
+        var invitee = Guid.NewGuid();
+        var invitation = await InviteAsync(owner, opportunity, invitee);
+        var inviteeClient = fixture.Host.ClientFor(invitee);
+
+        var duplicate = await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = invitee, role = "again", referralFeePercent = 1 }, Cancel);
+        await duplicate.AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var declined = await inviteeClient.PostAsJsonAsync($"/api/invitations/{invitation}/decline", new { reason = "No capacity this quarter" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        await (await inviteeClient.PostAsync($"/api/invitations/{invitation}/accept", null, Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var ownerClient = fixture.Host.ClientFor(owner);
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.PostAsync($"/api/opportunities/{opportunity}/lose", null, Cancel)).StatusCode);
+        await (await ownerClient.PostAsJsonAsync($"/api/opportunities/{opportunity}/win", new { finalValue = 10 }, Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var state = await ownerClient.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}", Cancel);
+        Assert.Equal("Lost", state.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_invitation_cannot_be_accepted_after_its_deadline()
+    {
+        var (owner, opportunity) = await PostAsync();
+        var invitee = Guid.NewGuid();
+        var invitation = await InviteAsync(owner, opportunity, invitee,
+            new { partnerId = invitee, role = "late joiner", referralFeePercent = 5, acceptBy = DateTimeOffset.UtcNow.AddHours(1) });
+
+        fixture.Clock.Offset = TimeSpan.FromHours(2);
+        try
+        {
+            var late = await fixture.Host.ClientFor(invitee).PostAsync($"/api/invitations/{invitation}/accept", null, Cancel);
+            var problem = await late.AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains("expired", problem.GetProperty("title").GetString());
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_owner_acts_on_its_opportunity()
+    {
+        var (_, opportunity) = await PostAsync();
+        var stranger = fixture.Host.ClientFor(Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/opportunities/{opportunity}/win", new { finalValue = 5 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = Guid.NewGuid(), role = "x", referralFeePercent = 1 }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/opportunities/{opportunity}/invitations", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_postings_and_invitations_name_their_fields()
+    {
+        var owner = Guid.NewGuid();
+        var client = fixture.Host.ClientFor(owner);
+        var posting = await client.PostAsJsonAsync("/api/opportunities", new { customer = new { name = "A" }, industry = "x", region = "Germany", size = "huge",
+            needs = Array.Empty<object>(), estimatedValue = -1, currency = "euro" }, Cancel);
+        var problem = await posting.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["currency", "estimatedValue", "needs", "region", "size"], problem.ErrorFields().Order().ToArray());
+
+        var (realOwner, opportunity) = await PostAsync();
+        var invite = await fixture.Host.ClientFor(realOwner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { role = "", referralFeePercent = 150 }, Cancel);
+        var inviteProblem = await invite.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["partnerId", "referralFeePercent", "role"], inviteProblem.ErrorFields().Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Lists_page_with_a_cursor()
+    {
+        var owner = Guid.NewGuid();
+        var client = fixture.Host.ClientFor(owner);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/opportunities", Posting, Cancel)).StatusCode);
+        }
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/opportunities?limit=2", Cancel);
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await client.GetFromJsonAsync<JsonElement>($"/api/opportunities?limit=2&cursor={cursor}", Cancel);
+        Assert.Equal(1, second.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(o => o.GetProperty("id").GetGuid());
+        Assert.Equal(3, ids.Distinct().Count());
+    }
+}
