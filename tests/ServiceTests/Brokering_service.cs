@@ -15,25 +15,11 @@ public sealed class AdjustableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
-public sealed class BrokeringFixture : IAsyncLifetime
+public sealed class BrokeringFixture() : ServiceFixture<OpportunityRepository>("brokeringdb")
 {
-    public RabbitMqVirtualHost Broker { get; } = new();
     public AdjustableClock Clock { get; } = new();
-    public ServiceHost<OpportunityRepository> Host { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        await Broker.InitializeAsync();
-        Host = new ServiceHost<OpportunityRepository>("brokeringdb", Broker.ConnectionString,
-            services => services.AddSingleton<TimeProvider>(Clock));
-        Host.CreateClient().Dispose();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<BrokeringFixture>

@@ -9,18 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class MatchingFixture : IAsyncLifetime
+public sealed class MatchingFixture() : ServiceFixture<PartnerIndex>("matchingdb")
 {
-    public RabbitMqVirtualHost Broker { get; } = new();
-    public ServiceHost<PartnerIndex> Host { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Broker.InitializeAsync();
-        Host = new ServiceHost<PartnerIndex>("matchingdb", Broker.ConnectionString);
-        Host.CreateClient().Dispose();
-    }
-
     public Matchmaker.MatchmakerClient Matchmaker(Guid caller) =>
         new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions
         {
@@ -32,12 +22,6 @@ public sealed class MatchingFixture : IAsyncLifetime
             })),
             UnsafeUseInsecureChannelCallCredentials = true,
         }));
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
 }
 
 public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<MatchingFixture>

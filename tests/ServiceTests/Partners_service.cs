@@ -9,24 +9,7 @@ using RabbitMQ.Client;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class PartnersFixture : IAsyncLifetime
-{
-    public RabbitMqVirtualHost Broker { get; } = new();
-    public ServiceHost<PartnerRepository> Host { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Broker.InitializeAsync();
-        Host = new ServiceHost<PartnerRepository>("partnersdb", Broker.ConnectionString);
-        Host.CreateClient().Dispose();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
-}
+public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partnersdb");
 
 public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<PartnersFixture>
 {

@@ -9,24 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class SettlementFixture : IAsyncLifetime
-{
-    public RabbitMqVirtualHost Broker { get; } = new();
-    public ServiceHost<Ledger> Host { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Broker.InitializeAsync();
-        Host = new ServiceHost<Ledger>("settlementdb", Broker.ConnectionString);
-        Host.CreateClient().Dispose();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
-}
+public sealed class SettlementFixture() : ServiceFixture<Ledger>("settlementdb");
 
 public sealed class Settlement_service(SettlementFixture fixture) : IClassFixture<SettlementFixture>
 {

@@ -1,0 +1,28 @@
+using EcosystemMarket.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcosystemMarket.ServiceTests;
+
+/// <summary>A service host started once per test class, with a broker virtual host of its own.</summary>
+public abstract class ServiceFixture<TMarker>(string databaseName) : IAsyncLifetime where TMarker : class
+{
+    public RabbitMqVirtualHost Broker { get; } = new();
+    public ServiceHost<TMarker> Host { get; private set; } = null!;
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await Broker.InitializeAsync();
+        Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices);
+        Host.CreateClient().Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+}
