@@ -14,7 +14,7 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
     /// <summary>In dependency order: Matching before Brokering (which calls it), the gateway last.</summary>
     public static IReadOnlyList<ServiceResource> All(int gatewayPort) =>
     [
-        new("partners", "services/Partners", "EcosystemMarket.Partners", "partnersdb", ServesGrpc: false) { HttpPort = FreePort.Next() },
+        new("partners", "services/Partners", "EcosystemMarket.Partners", "partnersdb", ServesGrpc: true) { HttpPort = FreePort.Next(), GrpcPort = FreePort.Next() },
         new("matching", "services/Matching", "EcosystemMarket.Matching", "matchingdb", ServesGrpc: true) { HttpPort = FreePort.Next(), GrpcPort = FreePort.Next() },
         new("brokering", "services/Brokering", "EcosystemMarket.Brokering", "brokeringdb", ServesGrpc: false) { HttpPort = FreePort.Next() },
         new("settlement", "services/Settlement", "EcosystemMarket.Settlement", "settlementdb", ServesGrpc: false) { HttpPort = FreePort.Next() },

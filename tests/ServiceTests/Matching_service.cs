@@ -33,7 +33,8 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         Partner = new PartnerSnapshot
         {
             PartnerId = id, Name = name, PartnerFunction = "solution", Category = "isv", Tier = "ready",
-            Regions = ["US"], Capabilities = capabilities, Active = active, Version = 1,
+            Regions = ["US"], Active = active, Version = 1,
+            Capabilities = capabilities.Select(c => new AdvertisedCapability { Code = c, Proficiency = "advanced" }).ToList(),
         },
         OccurredAt = DateTimeOffset.UtcNow,
     };

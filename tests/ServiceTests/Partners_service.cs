@@ -38,7 +38,7 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
                 : JsonDocument.Parse(Encoding.UTF8.GetString(delivered.Body.Span)).RootElement.GetProperty("message").GetProperty("partner");
         }, p => p?.GetProperty("partnerId").GetGuid() == partnerId) ?? throw new Xunit.Sdk.XunitException("PartnerRegistered never arrived.");
         Assert.Equal(partnerId, partner.GetProperty("partnerId").GetGuid());
-        Assert.Equal(["storage", "storage.backup"], partner.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()).ToArray());
+        Assert.Equal(["storage", "storage.backup"], partner.GetProperty("capabilities").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray());
         Assert.Equal(1, partner.GetProperty("version").GetInt64());
     }
 

@@ -21,7 +21,7 @@ public sealed class PartnerIndex(Database database)
             snapshot.Name,
             snapshot.Tier,
             Regions = JsonSerializer.Serialize(snapshot.Regions),
-            Capabilities = JsonSerializer.Serialize(snapshot.Capabilities),
+            Capabilities = JsonSerializer.Serialize(snapshot.Capabilities.Select(c => c.Code)),
             snapshot.Active,
             snapshot.Version,
         }, cancellationToken: cancellationToken));

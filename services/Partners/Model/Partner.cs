@@ -24,7 +24,7 @@ public sealed record Partner
         Category = Category,
         Tier = Tier,
         Regions = Regions,
-        Capabilities = Capabilities,
+        Capabilities = Capabilities.Select(c => new AdvertisedCapability { Code = c, Proficiency = "intermediate" }).ToList(),
         Active = Active,
         Version = Version,
     };
