@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace EcosystemMarket.Data.Migrations;
 /// each once, in order, each in its own transaction. Evolve would do the same; ours is a page of code and
 /// knows how to take SQL Server's application lock so that replicas starting together migrate once.
 /// </summary>
-public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
+public sealed partial class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
 {
     private static readonly SqlText CreateHistory = new(
         Sqlite: "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);",
@@ -55,10 +56,23 @@ public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> 
         }
 
         logger.LogInformation("Applying migration {Migration}", script.Id);
-        await connection.ExecuteAsync(script.Sql, transaction: unit.Transaction);
+        foreach (var batch in Batches(script.Sql))
+        {
+            await connection.ExecuteAsync(batch, transaction: unit.Transaction);
+        }
         await connection.ExecuteAsync(database.Sql(InsertApplied), new { script.Id, AppliedAt = DateTimeOffset.UtcNow }, unit.Transaction);
         await unit.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// SQL Server compiles a whole batch before running it, so a statement cannot use a column that an earlier
+    /// statement of the same batch adds; such scripts separate batches with a line holding only GO, as sqlcmd does.
+    /// </summary>
+    public static IReadOnlyList<string> Batches(string sql) =>
+        BatchSeparator().Split(sql).Where(batch => !string.IsNullOrWhiteSpace(batch)).ToList();
+
+    [GeneratedRegex(@"^[ \t]*GO[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BatchSeparator();
 
     /// <summary>Every migration script embedded in an assembly for a dialect, in version order.</summary>
     public static IEnumerable<Script> ScriptsIn(Assembly assembly, SqlDialect dialect)
