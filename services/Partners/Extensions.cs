@@ -10,6 +10,7 @@ internal static class Extensions
         builder.AddMessaging("partners");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerRepository>();
+        builder.Services.AddSingleton<CapabilityCatalog>();
         return builder;
     }
 }

@@ -88,7 +88,8 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
 
     private static object Profile(string name, string function, string category, string capability) => new
     {
-        name, partnerFunction = function, category, tier = "advanced", regions = new[] { "US" }, capabilities = new[] { capability },
+        name, partnerFunction = function, category, tier = "advanced", regions = new[] { "US" },
+        capabilities = new[] { new { code = capability, proficiency = "expert" } },
     };
 
     private async Task<HttpResponseMessage> Expect(HttpStatusCode status, Task<HttpResponseMessage> request)

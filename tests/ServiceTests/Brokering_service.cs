@@ -7,14 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-/// <summary>A clock the tests can move forward, standing in for TimeProvider.System.</summary>
-public sealed class AdjustableClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
-}
-
 public sealed class BrokeringFixture() : ServiceFixture<OpportunityRepository>("brokeringdb")
 {
     public AdjustableClock Clock { get; } = new();

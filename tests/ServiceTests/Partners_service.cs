@@ -1,44 +1,119 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
+using EcosystemMarket.Data.Migrations;
+using EcosystemMarket.Partners.Apis;
 using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
+using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.TestSupport;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partnersdb");
+public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partnersdb")
+{
+    public AdjustableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    public HttpClient Admin() => WithToken(Host.CreateClient(), DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Admin));
+
+    public static HttpClient WithToken(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
 
 public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<PartnersFixture>
 {
-    private static PartnerProfile Profile(string name = "Stora Systems", params string[] capabilities) =>
-        new(name, "solution", "isv", "advanced", ["US", "DE"], capabilities.Length == 0 ? ["storage"] : capabilities);
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Registering_publishes_PartnerRegistered_with_a_snapshot_on_the_broker()
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static PartnerProfile Profile(string name = "Stora Systems", params string[] capabilities) => new()
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(fixture.Broker.ConnectionString) }.CreateConnectionAsync(TestContext.Current.CancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
-        const string exchange = "EcosystemMarket.Contracts.V1:PartnerRegistered";
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: TestContext.Current.CancellationToken);
-        var queue = (await channel.QueueDeclareAsync(cancellationToken: TestContext.Current.CancellationToken)).QueueName;
-        await channel.QueueBindAsync(queue, exchange, "", cancellationToken: TestContext.Current.CancellationToken);
+        Name = name,
+        PartnerFunction = "solution",
+        Category = "isv",
+        Tier = "advanced",
+        Regions = ["US", "DE"],
+        Capabilities = (capabilities.Length == 0 ? ["storage"] : capabilities).Select(c => (CapabilityInput?)new CapabilityInput(c, "expert")).ToList(),
+    };
 
-        var partnerId = Guid.NewGuid();
-        var response = await fixture.Host.ClientFor(partnerId).PostAsJsonAsync("/api/partners", Profile("Backup Bros", "storage.backup", "storage"), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    private static CertificationInput Certification(string vendor, string name, DateOnly? expiresOn, params string[] capabilities) =>
+        new(vendor, name, "professional", Today.AddYears(-1), expiresOn, capabilities);
 
-        // Other tests of this fixture register partners too: read until this partner's event shows up.
-        var partner = await Eventually.HoldsAsync(async () =>
+    private async Task<Guid> RegisterAsync(PartnerProfile profile, Guid? id = null)
+    {
+        var partnerId = id ?? Guid.NewGuid();
+        var response = await fixture.Host.ClientFor(partnerId).PostAsJsonAsync("/api/partners", profile, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
+        return partnerId;
+    }
+
+    /// <summary>Binds a queue to the event's exchange, acts, and returns the snapshot of the first such event about the partner.</summary>
+    private async Task<JsonElement> ReceiveEventAsync(string eventName, Guid partnerId, Func<Task> act)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(fixture.Broker.ConnectionString) }.CreateConnectionAsync(Cancel);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        var exchange = $"EcosystemMarket.Contracts.V1:{eventName}";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: Cancel);
+        var queue = (await channel.QueueDeclareAsync(cancellationToken: Cancel)).QueueName;
+        await channel.QueueBindAsync(queue, exchange, "", cancellationToken: Cancel);
+
+        await act();
+
+        // Other tests of this fixture publish too: read until this partner's event shows up.
+        return await Eventually.HoldsAsync(async () =>
         {
-            var delivered = await channel.BasicGetAsync(queue, autoAck: true);
+            var delivered = await channel.BasicGetAsync(queue, autoAck: true, Cancel);
             return delivered is null ? (JsonElement?)null
                 : JsonDocument.Parse(Encoding.UTF8.GetString(delivered.Body.Span)).RootElement.GetProperty("message").GetProperty("partner");
-        }, p => p?.GetProperty("partnerId").GetGuid() == partnerId) ?? throw new Xunit.Sdk.XunitException("PartnerRegistered never arrived.");
-        Assert.Equal(partnerId, partner.GetProperty("partnerId").GetGuid());
+        }, p => p?.GetProperty("partnerId").GetGuid() == partnerId) ?? throw new Xunit.Sdk.XunitException($"{eventName} never arrived.");
+    }
+
+    private async Task<IReadOnlyList<string>> SearchNamesAsync(string query, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"/api/partners?{query}", Cancel);
+        Assert.True(response.StatusCode == expected, await response.Content.ReadAsStringAsync(Cancel));
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        return page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task Registering_publishes_PartnerRegistered_with_the_full_snapshot()
+    {
+        var partnerId = Guid.NewGuid();
+        var profile = Profile("Backup Bros", "storage.backup", "storage") with
+        {
+            ManagementMode = "formal-program",
+            Verticals = ["retail", "healthcare"],
+            Certifications = [Certification("veeam", "Veeam Certified Engineer", Today.AddYears(1), "storage.backup")],
+            Specializations = ["storage"],
+            Solutions = [new SolutionInput("Backup as a service", "veeam", ["storage.backup"])],
+            ProgramMemberships = ["veeam"],
+        };
+
+        var partner = await ReceiveEventAsync(nameof(PartnerRegistered), partnerId, () => RegisterAsync(profile, partnerId));
+
         Assert.Equal(["storage", "storage.backup"], partner.GetProperty("capabilities").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray());
+        Assert.Equal("expert", partner.GetProperty("capabilities")[0].GetProperty("proficiency").GetString());
+        Assert.Equal("formal-program", partner.GetProperty("managementMode").GetString());
+        Assert.Equal(["healthcare", "retail"], partner.GetProperty("verticals").EnumerateArray().Select(v => v.GetString()).ToArray());
+        var certification = Assert.Single(partner.GetProperty("certifications").EnumerateArray());
+        Assert.Equal(Today.AddYears(1).ToString("yyyy-MM-dd"), certification.GetProperty("expiresOn").GetString());
+        Assert.Equal("Backup as a service", Assert.Single(partner.GetProperty("solutions").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(["veeam"], partner.GetProperty("programMemberships").EnumerateArray().Select(v => v.GetString()).ToArray());
+        Assert.True(partner.GetProperty("active").GetBoolean());
         Assert.Equal(1, partner.GetProperty("version").GetInt64());
     }
 
@@ -47,36 +122,54 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
     {
         var partnerId = Guid.NewGuid();
         var client = fixture.Host.ClientFor(partnerId);
-        var created = await client.PostAsJsonAsync("/api/partners", Profile(), TestContext.Current.CancellationToken);
+        var created = await client.PostAsJsonAsync("/api/partners", Profile(), Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/partners/{partnerId}", created.Headers.Location?.OriginalString);
 
-        var again = await client.PostAsJsonAsync("/api/partners", Profile(), TestContext.Current.CancellationToken);
+        var again = await client.PostAsJsonAsync("/api/partners", Profile(), Cancel);
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
 
-        var read = await client.GetFromJsonAsync<Partner>($"/api/partners/{partnerId}", TestContext.Current.CancellationToken);
+        var read = await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel);
         Assert.Equal("Stora Systems", read!.Name);
         Assert.Equal(["DE", "US"], read.Regions);
+        Assert.Equal("expert", Assert.Single(read.Capabilities).Proficiency);
     }
 
     [Fact]
-    public async Task Invalid_fields_are_named_in_a_validation_problem_and_nothing_is_stored()
+    public async Task Invalid_fields_are_named_by_their_path_in_a_validation_problem_and_nothing_is_stored()
     {
         var partnerId = Guid.NewGuid();
         var client = fixture.Host.ClientFor(partnerId);
-        var response = await client.PostAsJsonAsync("/api/partners",
-            new PartnerProfile("", "solution", "solution-reseller", "gold", ["usa"], ["Storage!"]), TestContext.Current.CancellationToken);
+        var response = await client.PostAsJsonAsync("/api/partners", new PartnerProfile
+        {
+            Name = "", PartnerFunction = "solution", Category = "solution-reseller", Tier = "gold", Regions = ["usa"],
+            Capabilities = [new("Storage!", "expert")],
+            Certifications = [new("netapp", "NCDA", "professional", new DateOnly(2025, 5, 1), new DateOnly(2025, 4, 30), [])],
+        }, Cancel);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["capabilities", "category", "name", "regions", "tier"], problem.ErrorFields().Order().ToArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/partners/{partnerId}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(["capabilities[0].code", "category", "certifications[0].expiresOn", "name", "regions[0]", "tier"],
+            problem.ErrorFields().Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/partners/{partnerId}", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_capability_is_refused_naming_its_path_and_suggesting_a_close_code()
+    {
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).PostAsJsonAsync("/api/partners",
+            Profile("Typo Tech", "storage", "security.identity", "storage.bakup"), Cancel);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["capabilities[2].code"], problem.ErrorFields());
+        var message = problem.GetProperty("errors").GetProperty("capabilities[2].code")[0].GetString();
+        Assert.Contains("'storage.backup'", message);
     }
 
     [Fact]
     public async Task Malformed_json_is_a_bad_request_problem_not_a_server_error()
     {
         var client = fixture.Host.ClientFor(Guid.NewGuid());
-        var response = await client.PostAsync("/api/partners", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync("/api/partners", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"), Cancel);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("JSON", problem.GetProperty("detail").GetString());
     }
@@ -85,38 +178,290 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
     public async Task A_request_without_a_valid_token_is_unauthorized()
     {
         var anonymous = fixture.Host.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/partners/{Guid.NewGuid()}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/partners/{Guid.NewGuid()}", Cancel)).StatusCode);
 
-        var forged = fixture.Host.CreateClient().ActingFor(Guid.NewGuid(), signingKey: EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.NewSigningKey());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/partners/{Guid.NewGuid()}", TestContext.Current.CancellationToken)).StatusCode);
+        var forged = fixture.Host.CreateClient().ActingFor(Guid.NewGuid(), signingKey: DevelopmentTokens.NewSigningKey());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/partners/{Guid.NewGuid()}", Cancel)).StatusCode);
     }
 
     [Fact]
     public async Task A_partner_cannot_change_another_partners_profile()
     {
-        var owner = Guid.NewGuid();
-        await fixture.Host.ClientFor(owner).PostAsJsonAsync("/api/partners", Profile(), TestContext.Current.CancellationToken);
+        var owner = await RegisterAsync(Profile());
 
-        var response = await fixture.Host.ClientFor(Guid.NewGuid()).PutAsJsonAsync($"/api/partners/{owner}", Profile("Hijacked"), TestContext.Current.CancellationToken);
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).PutAsJsonAsync($"/api/partners/{owner}", Profile("Hijacked"), Cancel);
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        var read = await fixture.Host.ClientFor(owner).GetFromJsonAsync<Partner>($"/api/partners/{owner}", TestContext.Current.CancellationToken);
+        var read = await fixture.Host.ClientFor(owner).GetFromJsonAsync<PartnerView>($"/api/partners/{owner}", Cancel);
         Assert.Equal("Stora Systems", read!.Name);
     }
 
     [Fact]
     public async Task An_update_based_on_a_stale_read_is_refused_with_412()
     {
-        var partnerId = Guid.NewGuid();
+        var partnerId = await RegisterAsync(Profile());
         var client = fixture.Host.ClientFor(partnerId);
-        await client.PostAsJsonAsync("/api/partners", Profile(), TestContext.Current.CancellationToken);
-        var etag = (await client.GetAsync($"/api/partners/{partnerId}", TestContext.Current.CancellationToken)).Headers.ETag!.Tag;
+        var etag = (await client.GetAsync($"/api/partners/{partnerId}", Cancel)).Headers.ETag!.Tag;
 
         var first = new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{partnerId}") { Content = JsonContent.Create(Profile("Renamed once")) };
         first.Headers.TryAddWithoutValidation("If-Match", etag);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(first, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(first, Cancel)).StatusCode);
 
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/partners/{partnerId}") { Content = JsonContent.Create(Profile("Renamed twice")) };
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
-        await (await client.SendAsync(stale, TestContext.Current.CancellationToken)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await client.SendAsync(stale, Cancel)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task An_expired_certification_stops_counting_without_anyone_touching_the_profile()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var partnerId = await RegisterAsync(Profile("Soon Expired Storage", "storage") with
+        {
+            Certifications = [Certification(vendor, "Storage Professional", Today.AddDays(1), "storage.san")],
+            Solutions = [new SolutionInput("SAN refresh", vendor, ["storage.san"])],
+        });
+        // The clock moves days ahead: a token that outlives the move keeps the caller signed in either way.
+        var client = PartnersFixture.WithToken(fixture.Host.CreateClient(),
+            DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Partner, partnerId, lifetime: TimeSpan.FromDays(30)));
+
+        var before = (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!;
+        Assert.True(Assert.Single(before.Certifications).Valid);
+        Assert.Equal(["Storage Professional"], Assert.Single(before.Capabilities).Evidence.Certifications);
+        Assert.Equal(["SAN refresh"], before.Capabilities[0].Evidence.Solutions);
+        Assert.Equal(["Soon Expired Storage"], await SearchNamesAsync($"certificationVendor={vendor}"));
+
+        fixture.Clock.Offset = TimeSpan.FromDays(2);
+        try
+        {
+            var after = (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!;
+            Assert.False(Assert.Single(after.Certifications).Valid);
+            Assert.Empty(Assert.Single(after.Capabilities).Evidence.Certifications);
+            Assert.Equal(["SAN refresh"], after.Capabilities[0].Evidence.Solutions);
+            Assert.Equal(before.Version, after.Version);
+            Assert.Empty(await SearchNamesAsync($"certificationVendor={vendor}"));
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task Search_filters_by_capability_with_or_without_descendants_region_tier_function_vendor_and_name()
+    {
+        var prefix = $"s{Guid.NewGuid():N}"[..12];
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        await RegisterAsync(Profile($"{prefix} Alpha", "storage.backup") with { Tier = "premier", Regions = ["US"],
+            Certifications = [Certification(vendor, "Backup Pro", null, "storage.backup")] });
+        await RegisterAsync(Profile($"{prefix} Bravo", "storage") with { Tier = "advanced", Regions = ["DE"],
+            Certifications = [Certification(vendor, "Storage Pro", Today.AddDays(-1), "storage")] });
+        await RegisterAsync(Profile($"{prefix} Charlie", "networking.sd-wan") with { PartnerFunction = "sales", Category = "solution-reseller", Tier = "ready", Regions = ["US", "DE"] });
+        await RegisterAsync(Profile($"{prefix} Delta", "cloud.migration") with { PartnerFunction = "service", Category = "consulting-deployment", Tier = "premier", Regions = ["FR"] });
+        await RegisterAsync(Profile($"{prefix} Echo", "storage.backup.immutable", "security.identity") with { Category = "msp", Tier = "registered", Regions = ["US"] });
+        await RegisterAsync(Profile($"{prefix} Foxtrot", "software") with { PartnerFunction = "influencer", Category = "academia", Tier = "registered", Regions = ["GB"] });
+        string[] Named(params string[] names) => names.Select(n => $"{prefix} {n}").ToArray();
+
+        Assert.Equal(Named("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"), await SearchNamesAsync($"q={prefix}"));
+        Assert.Equal(Named("Alpha", "Bravo", "Echo"), await SearchNamesAsync($"q={prefix}&capability=storage"));
+        Assert.Equal(Named("Bravo"), await SearchNamesAsync($"q={prefix}&capability=storage&includeDescendants=false"));
+        Assert.Equal(Named("Alpha", "Echo"), await SearchNamesAsync($"q={prefix}&capability=storage.backup&includeDescendants=true"));
+        Assert.Equal(Named("Bravo", "Charlie"), await SearchNamesAsync($"q={prefix}&region=DE"));
+        Assert.Equal(Named("Alpha", "Delta"), await SearchNamesAsync($"q={prefix}&tier=premier"));
+        Assert.Equal(Named("Charlie"), await SearchNamesAsync($"q={prefix}&function=sales"));
+        Assert.Equal(Named("Echo"), await SearchNamesAsync($"q={prefix}&function=solution&category=msp"));
+        Assert.Equal(Named("Alpha"), await SearchNamesAsync($"certificationVendor={vendor}"));
+        Assert.Equal(Named("Alpha"), await SearchNamesAsync($"q={prefix}&region=US&tier=premier&capability=storage&certificationVendor={vendor}"));
+        Assert.Equal(Named("Echo"), await SearchNamesAsync($"q={Uri.EscapeDataString($"{prefix.ToUpperInvariant()} eCHo")}"));
+        Assert.Empty(await SearchNamesAsync($"q={Uri.EscapeDataString($"{prefix}%")}"));
+    }
+
+    [Fact]
+    public async Task Search_pages_through_results_in_name_order_with_a_cursor()
+    {
+        var prefix = $"p{Guid.NewGuid():N}"[..12];
+        foreach (var name in new[] { "Kilo", "India", "Lima", "Hotel", "Juliett" })
+        {
+            await RegisterAsync(Profile($"{prefix} {name}"));
+        }
+        var client = fixture.Host.ClientFor(Guid.NewGuid());
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/partners?q={prefix}&limit=3", Cancel);
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await client.GetFromJsonAsync<JsonElement>($"/api/partners?q={prefix}&limit=3&cursor={cursor}", Cancel);
+
+        static IEnumerable<string> Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(new[] { "Hotel", "India", "Juliett", "Kilo", "Lima" }.Select(n => $"{prefix} {n}"), Names(first).Concat(Names(second)));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("tier=gold", "tier")]
+    [InlineData("function=wizard", "function")]
+    [InlineData("function=sales&category=isv", "category")]
+    [InlineData("region=usa", "region")]
+    [InlineData("certificationVendor=Net%20App", "certificationVendor")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    public async Task Search_refuses_filter_values_it_does_not_know(string query, string field)
+    {
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"/api/partners?{query}", Cancel);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Search_for_an_unknown_capability_suggests_a_close_code()
+    {
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync("/api/partners?capability=netwroking.sd-wan", Cancel);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'networking.sd-wan'", problem.GetProperty("errors").GetProperty("capability")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Deactivation_publishes_PartnerDeactivated_and_withdraws_the_partner_from_search_but_not_from_reading()
+    {
+        var prefix = $"d{Guid.NewGuid():N}"[..12];
+        var partnerId = await RegisterAsync(Profile($"{prefix} Retiring Storage") with
+        {
+            Certifications = [Certification("netapp", "NCDA", null, "storage")],
+        });
+        var client = fixture.Host.ClientFor(partnerId);
+
+        var byAnother = await fixture.Host.ClientFor(Guid.NewGuid()).PostAsync($"/api/partners/{partnerId}/deactivate", null, Cancel);
+        await byAnother.AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var snapshot = await ReceiveEventAsync(nameof(PartnerDeactivated), partnerId, async () =>
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/partners/{partnerId}/deactivate", null, Cancel)).StatusCode));
+
+        Assert.False(snapshot.GetProperty("active").GetBoolean());
+        Assert.Equal(2, snapshot.GetProperty("version").GetInt64());
+        Assert.Equal($"{prefix} Retiring Storage", snapshot.GetProperty("name").GetString());
+        Assert.Equal("NCDA", Assert.Single(snapshot.GetProperty("certifications").EnumerateArray()).GetProperty("name").GetString());
+
+        var read = (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!;
+        Assert.False(read.Active);
+        Assert.Empty(await SearchNamesAsync($"q={prefix}"));
+        Assert.Equal([$"{prefix} Retiring Storage"], await SearchNamesAsync($"q={prefix}&includeInactive=true"));
+
+        await (await client.PutAsJsonAsync($"/api/partners/{partnerId}", Profile("Back from the dead"), Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostAsync($"/api/partners/{partnerId}/deactivate", null, Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task An_administrator_can_deactivate_any_partner()
+    {
+        var partnerId = await RegisterAsync(Profile("Admin Removed"));
+
+        var response = await fixture.Admin().PostAsync($"/api/partners/{partnerId}/deactivate", null, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await response.Content.ReadFromJsonAsync<PartnerView>(Cancel))!.Active);
+    }
+
+    [Fact]
+    public async Task Everyone_signed_in_reads_the_capability_taxonomy()
+    {
+        var codes = await fixture.Host.ClientFor(Guid.NewGuid()).GetFromJsonAsync<JsonElement>("/api/partners/capabilities", Cancel);
+
+        var storage = codes.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "storage.backup");
+        Assert.Contains("backup", storage.GetProperty("synonyms").EnumerateArray().Select(s => s.GetString()));
+        Assert.InRange(codes.GetArrayLength(), 80, 200);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Host.CreateClient().GetAsync("/api/partners/capabilities", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_a_capability_code_that_partners_can_use_at_once()
+    {
+        var code = $"storage.backup.vault-{Guid.NewGuid():N}"[..30];
+        var admin = fixture.Admin();
+
+        var added = await admin.PostAsJsonAsync("/api/partners/capabilities", new { code, name = "Backup vaults", synonyms = new[] { "cyber vault" } }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        await RegisterAsync(Profile("Vault Keepers", code));
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/partners/capabilities", Cancel);
+        Assert.Contains(listed.EnumerateArray(), c => c.GetProperty("code").GetString() == code);
+        Assert.Equal(["Vault Keepers"], await SearchNamesAsync($"capability={code}"));
+
+        var again = await admin.PostAsJsonAsync("/api/partners/capabilities", new { code, name = "Again", synonyms = Array.Empty<string>() }, Cancel);
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        var orphan = await admin.PostAsJsonAsync("/api/partners/capabilities", new { code = "quantum.teleportation", name = "Teleportation", synonyms = Array.Empty<string>() }, Cancel);
+        Assert.Equal(["code"], (await orphan.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_adds_capability_codes()
+    {
+        var response = await fixture.Host.ClientFor(Guid.NewGuid()).PostAsJsonAsync("/api/partners/capabilities",
+            new { code = "storage.by-partner", name = "Self-made", synonyms = Array.Empty<string>() }, Cancel);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var listed = await fixture.Host.ClientFor(Guid.NewGuid()).GetFromJsonAsync<JsonElement>("/api/partners/capabilities", Cancel);
+        Assert.DoesNotContain(listed.EnumerateArray(), c => c.GetProperty("code").GetString() == "storage.by-partner");
+    }
+
+    [Fact]
+    public async Task A_code_added_through_one_replica_is_accepted_by_another_at_once()
+    {
+        await using var replica = new ServiceHost<PartnerRepository>("partnersdb", fixture.Broker.ConnectionString,
+            settings: new Dictionary<string, string> { ["ConnectionStrings:partnersdb"] = $"Data Source={fixture.Host.DatabasePath}" });
+        var code = $"networking.mesh-{Guid.NewGuid():N}"[..25];
+        // The replica has its taxonomy cached before the code exists.
+        Assert.Equal(HttpStatusCode.OK, (await replica.ClientFor(Guid.NewGuid()).GetAsync("/api/partners?capability=networking", Cancel)).StatusCode);
+
+        var added = await fixture.Admin().PostAsJsonAsync("/api/partners/capabilities", new { code, name = "Mesh networking", synonyms = Array.Empty<string>() }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+
+        var registered = await replica.ClientFor(Guid.NewGuid()).PostAsJsonAsync("/api/partners", Profile("Mesh Makers", code), Cancel);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Partners_registered_before_profile_documents_keep_their_regions_and_capabilities()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"em-test-partners-v1-{Guid.NewGuid():N}.db");
+        var partnerId = Guid.NewGuid();
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Cancel);
+            await connection.ExecuteAsync("CREATE TABLE schema_migrations (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);");
+            var versionOne = new[] { typeof(Database).Assembly, typeof(PartnerRepository).Assembly }
+                .SelectMany(assembly => MigrationRunner.ScriptsIn(assembly, SqlDialect.Sqlite))
+                .Where(script => string.CompareOrdinal(script.File, "0002") < 0);
+            foreach (var script in versionOne)
+            {
+                await connection.ExecuteAsync(script.Sql);
+                await connection.ExecuteAsync("INSERT INTO schema_migrations (id, applied_at) VALUES (@Id, '2026-01-01T00:00:00Z');", new { script.Id });
+            }
+            await connection.ExecuteAsync("""
+                INSERT INTO partners (id, name, partner_function, category, tier, regions, capabilities, active, version, created_at, updated_at)
+                VALUES (@Id, 'Legacy Storage', 'solution', 'isv', 'ready', '["DE","US"]', '["storage","storage.san"]', 1, 3,
+                        '2026-01-01T00:00:00.0000000Z', '2026-01-02T00:00:00.0000000Z');
+                """, new { Id = partnerId.ToString() });
+        }
+
+        try
+        {
+            await using var upgraded = new ServiceHost<PartnerRepository>("partnersdb", fixture.Broker.ConnectionString,
+                settings: new Dictionary<string, string> { ["ConnectionStrings:partnersdb"] = $"Data Source={path}" });
+            var client = upgraded.ClientFor(partnerId);
+
+            var read = (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!;
+            Assert.Equal(["DE", "US"], read.Regions);
+            Assert.Equal(["storage", "storage.san"], read.Capabilities.Select(c => c.Code));
+            Assert.All(read.Capabilities, c => Assert.Equal("intermediate", c.Proficiency));
+            Assert.Equal(3, read.Version);
+            var found = await client.GetFromJsonAsync<JsonElement>("/api/partners?capability=storage.san&region=DE&q=legacy", Cancel);
+            Assert.Equal(partnerId, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

@@ -14,66 +14,74 @@ public static class PartnersApi
     {
         var api = app.MapGroup("/api/partners").WithTags("Partners");
         api.MapPost("/", RegisterPartner).WithName(nameof(RegisterPartner)).WithSummary("Register the caller's organisation as a partner");
-        api.MapGet("/", ListPartners).WithName(nameof(ListPartners)).WithSummary("Browse the partner directory by name");
-        api.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner)).WithSummary("Read a partner profile");
+        api.MapGet("/", SearchPartners).WithName(nameof(SearchPartners))
+            .WithSummary("Search the directory by function, category, tier, region, capability, certification vendor and name");
+        api.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner)).WithSummary("Read a partner profile with the evidence for each capability");
         api.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner)).WithSummary("Update the caller's own profile (If-Match for optimistic concurrency)");
+        api.MapPost("/{id:guid}/deactivate", DeactivatePartner).WithName(nameof(DeactivatePartner))
+            .WithSummary("Withdraw a partner from search and matching; its profile stays readable");
         return api;
     }
 
-    public static async Task<Results<Created<Partner>, ValidationProblem, ProblemHttpResult>> RegisterPartner(
-        PartnerProfile profile, ClaimsPrincipal user, PartnerRepository partners, CancellationToken cancellationToken)
+    public static async Task<Results<Created<PartnerView>, ValidationProblem, ProblemHttpResult>> RegisterPartner(
+        PartnerProfile profile, ClaimsPrincipal user, HttpContext context, [AsParameters] PartnerServices services)
     {
         if (user.PartnerId() is not { } partnerId)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only a user acting for an organisation can register it.",
-                detail: $"The token carries no '{ClaimNames.PartnerId}' claim.");
+            return ProblemResults.Forbidden("Only a user acting for an organisation can register it.", $"The token carries no '{ClaimNames.PartnerId}' claim.");
         }
-        var errors = profile.Validate();
+        var taxonomy = await services.Capabilities.KnowingAsync(profile.CapabilityCodes(), services.CancellationToken);
+        var errors = profile.Validate(taxonomy);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var partner = await partners.RegisterAsync(partnerId, profile, cancellationToken);
-        return partner is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This organisation is already registered.",
-                detail: $"Partner {partnerId} exists; update it with PUT /api/partners/{partnerId}.")
-            : TypedResults.Created($"/api/partners/{partner.Id}", partner);
+        var partner = await services.Partners.RegisterAsync(partnerId, profile, services.CancellationToken);
+        if (partner is null)
+        {
+            return ProblemResults.Conflict("This organisation is already registered.", $"Partner {partnerId} exists; update it with PUT /api/partners/{partnerId}.");
+        }
+        context.Response.Headers.ETag = ETagOf(partner);
+        return TypedResults.Created($"/api/partners/{partner.Id}", PartnerView.Of(partner, services.Clock.TodayUtc()));
     }
 
-    public static async Task<Results<Ok<Page<Partner>>, ValidationProblem>> ListPartners(
-        string? cursor, int? limit, PartnerRepository partners, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<PartnerView>>, ValidationProblem>> SearchPartners(
+        [AsParameters] PartnerSearchRequest request, [AsParameters] PartnerServices services)
     {
-        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        var taxonomy = await services.Capabilities.KnowingAsync(request.Capability is { } code ? [code] : [], services.CancellationToken);
+        var errors = request.Validate(taxonomy, out var query, out var after, out var take);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var fetched = await partners.PageAsync(after, take + 1, cancellationToken);
-        return TypedResults.Ok(Paging.ToPage(fetched, take, p => new PageCursor(p.Name, p.Id)));
+        var today = services.Clock.TodayUtc();
+        var fetched = await services.Partners.SearchAsync(query, today, after, take + 1, services.CancellationToken);
+        var page = Paging.ToPage(fetched, take, p => new PageCursor(p.Name, p.Id));
+        return TypedResults.Ok(new Page<PartnerView>(page.Items.Select(p => PartnerView.Of(p, today)).ToList(), page.NextCursor));
     }
 
-    public static async Task<Results<Ok<Partner>, NotFound>> GetPartner(
-        Guid id, HttpContext context, PartnerRepository partners, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PartnerView>, NotFound>> GetPartner(Guid id, HttpContext context, [AsParameters] PartnerServices services)
     {
-        var partner = await partners.GetAsync(id, cancellationToken);
+        var partner = await services.Partners.GetAsync(id, services.CancellationToken);
         if (partner is null)
         {
             return TypedResults.NotFound();
         }
         context.Response.Headers.ETag = ETagOf(partner);
-        return TypedResults.Ok(partner);
+        return TypedResults.Ok(PartnerView.Of(partner, services.Clock.TodayUtc()));
     }
 
-    public static async Task<Results<Ok<Partner>, ValidationProblem, NotFound, ProblemHttpResult>> UpdatePartner(
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, NotFound, ProblemHttpResult>> UpdatePartner(
         Guid id, PartnerProfile profile, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
-        HttpContext context, PartnerRepository partners, CancellationToken cancellationToken)
+        HttpContext context, [AsParameters] PartnerServices services)
     {
         if (!user.ActsFor(id))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A partner can change only its own profile.");
+            return ProblemResults.Forbidden("A partner can change only its own profile.");
         }
-        var errors = profile.Validate();
+        var taxonomy = await services.Capabilities.KnowingAsync(profile.CapabilityCodes(), services.CancellationToken);
+        var errors = profile.Validate(taxonomy);
         long? expectedVersion = null;
         if (ifMatch is not null)
         {
@@ -91,17 +99,36 @@ public static class PartnersApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var (outcome, partner) = await partners.UpdateAsync(id, profile, expectedVersion, cancellationToken);
+        var (outcome, partner) = await services.Partners.UpdateAsync(id, profile, expectedVersion, services.CancellationToken);
+        return Answer(outcome, partner, context, services.Clock);
+    }
+
+    public static async Task<Results<Ok<PartnerView>, ValidationProblem, NotFound, ProblemHttpResult>> DeactivatePartner(
+        Guid id, ClaimsPrincipal user, HttpContext context, [AsParameters] PartnerServices services)
+    {
+        if (!user.ActsFor(id))
+        {
+            return ProblemResults.Forbidden("Only the partner itself or an administrator can deactivate it.");
+        }
+        var (outcome, partner) = await services.Partners.DeactivateAsync(id, services.CancellationToken);
+        return Answer(outcome, partner, context, services.Clock);
+    }
+
+    private static Results<Ok<PartnerView>, ValidationProblem, NotFound, ProblemHttpResult> Answer(
+        ChangeOutcome outcome, Partner? partner, HttpContext context, TimeProvider clock)
+    {
         switch (outcome)
         {
-            case UpdateOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return TypedResults.NotFound();
-            case UpdateOutcome.Stale:
+            case ChangeOutcome.Inactive:
+                return ProblemResults.Conflict("The partner is deactivated.", $"Partner {partner!.Id} was deactivated; its profile can be read but no longer changed.");
+            case ChangeOutcome.Stale:
                 return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The profile changed since you read it.",
                     detail: $"Current ETag is {ETagOf(partner!)}; read it again and reapply your change.");
             default:
                 context.Response.Headers.ETag = ETagOf(partner!);
-                return TypedResults.Ok(partner!);
+                return TypedResults.Ok(PartnerView.Of(partner!, clock.TodayUtc()));
         }
     }
 

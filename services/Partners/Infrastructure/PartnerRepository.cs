@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using EcosystemMarket.Contracts.V1;
@@ -7,8 +8,14 @@ using EcosystemMarket.ServiceDefaults.Paging;
 
 namespace EcosystemMarket.Partners.Infrastructure;
 
+/// <summary>
+/// Partners as one row each, their profile lists in a JSON document, and the side tables search filters on
+/// (capabilities, regions, certifications), rewritten in the same transaction as the row and its event.
+/// </summary>
 public sealed class PartnerRepository(Database database, TimeProvider clock)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<Partner?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -17,11 +24,51 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         return row?.ToPartner();
     }
 
-    public async Task<IReadOnlyList<Partner>> PageAsync(PageCursor? after, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Partner>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Dapper expands a list without the Guid type handler, which would bind blobs for SQLite; ids as text are
+        // what SQLite stores, and SQL Server converts them to uniqueidentifier.
+        var rows = await connection.QueryAsync<PartnerRow>(new CommandDefinition(database.Sql(PartnerSql.SelectByIds),
+            new { Ids = ids.Select(id => id.ToString("D")).ToList() }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPartner()).ToList();
+    }
+
+    /// <summary>Every partner, active or not, ordered by id: the page after <paramref name="afterId"/>.</summary>
+    public async Task<IReadOnlyList<Partner>> PageByIdAsync(Guid? afterId, int take, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PartnerRow>(new CommandDefinition(database.Sql(PartnerSql.Page),
-            new { AfterName = after?.Key, AfterId = after?.Id ?? Guid.Empty, Take = take }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<PartnerRow>(new CommandDefinition(database.Sql(PartnerSql.PageById),
+            new { AfterId = afterId, Take = take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPartner()).ToList();
+    }
+
+    /// <summary>Partners matching every filter of the query, ordered by name then id, after the cursor.</summary>
+    public async Task<IReadOnlyList<Partner>> SearchAsync(PartnerQuery query, DateOnly today, PageCursor? after, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PartnerRow>(new CommandDefinition(database.Sql(PartnerSql.Search), new
+        {
+            query.IncludeInactive,
+            query.PartnerFunction,
+            query.Category,
+            query.Tier,
+            NamePattern = query.NameContains is { } text ? $"%{EscapeLike(text.ToLowerInvariant())}%" : null,
+            query.Region,
+            query.Capability,
+            query.IncludeDescendants,
+            // Codes hold no LIKE wildcards (CodeFormats.IsCapability), so the code is its own literal prefix.
+            DescendantPattern = query.Capability is { } code ? $"{code}.%" : null,
+            query.CertificationVendor,
+            Today = DateText(today),
+            AfterName = after?.Key,
+            AfterId = after?.Id ?? Guid.Empty,
+            Take = take,
+        }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToPartner()).ToList();
     }
 
@@ -29,96 +76,163 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
     public async Task<Partner?> RegisterAsync(Guid id, PartnerProfile profile, CancellationToken cancellationToken)
     {
         await using var unit = await database.BeginAsync(cancellationToken);
-        var existing = await unit.Connection.QuerySingleOrDefaultAsync<PartnerRow>(
-            new CommandDefinition(unit.Sql(PartnerSql.SelectById), new { Id = id }, unit.Transaction, cancellationToken: cancellationToken));
-        if (existing is not null)
+        if (await SelectForUpdateAsync(unit, id, cancellationToken) is not null)
         {
             return null;
         }
 
         var now = clock.GetUtcNow();
-        var partner = new Partner
-        {
-            Id = id,
-            Name = profile.Name!.Trim(),
-            PartnerFunction = profile.PartnerFunction!,
-            Category = profile.Category!,
-            Tier = profile.Tier!,
-            Regions = profile.DistinctRegions(),
-            Capabilities = profile.DistinctCapabilities(),
-            Active = true,
-            Version = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var partner = Partner.Register(id, profile, now);
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Insert), PartnerRow.From(partner), unit.Transaction, cancellationToken: cancellationToken));
+        await WriteSearchIndexAsync(unit, partner, cancellationToken);
         await unit.PublishAsync(new PartnerRegistered { Partner = partner.ToSnapshot(), OccurredAt = now }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return partner;
     }
 
-    /// <returns>The updated partner; null when it does not exist; <see cref="UpdateOutcome.Stale"/> when the expected version is not the current one.</returns>
-    public async Task<(UpdateOutcome Outcome, Partner? Partner)> UpdateAsync(Guid id, PartnerProfile profile, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<(ChangeOutcome Outcome, Partner? Partner)> UpdateAsync(Guid id, PartnerProfile profile, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion, (partner, now) => partner.Revise(profile, now),
+            (partner, now) => new PartnerProfileUpdated { Partner = partner.ToSnapshot(), OccurredAt = now }, rewriteSearchIndex: true, cancellationToken);
+
+    public Task<(ChangeOutcome Outcome, Partner? Partner)> DeactivateAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, expectedVersion: null, (partner, now) => partner.Deactivate(now),
+            (partner, now) => new PartnerDeactivated { Partner = partner.ToSnapshot(), OccurredAt = now }, rewriteSearchIndex: false, cancellationToken);
+
+    /// <returns>The changed partner, or the current one when the change was refused.</returns>
+    private async Task<(ChangeOutcome Outcome, Partner? Partner)> ChangeAsync<TEvent>(Guid id, long? expectedVersion,
+        Func<Partner, DateTimeOffset, Partner> change, Func<Partner, DateTimeOffset, TEvent> announce, bool rewriteSearchIndex,
+        CancellationToken cancellationToken) where TEvent : class
     {
         await using var unit = await database.BeginAsync(cancellationToken);
-        var current = (await unit.Connection.QuerySingleOrDefaultAsync<PartnerRow>(
-            new CommandDefinition(unit.Sql(PartnerSql.SelectById), new { Id = id }, unit.Transaction, cancellationToken: cancellationToken)))?.ToPartner();
+        var current = await SelectForUpdateAsync(unit, id, cancellationToken);
         if (current is null)
         {
-            return (UpdateOutcome.NotFound, null);
+            return (ChangeOutcome.NotFound, null);
+        }
+        if (!current.Active)
+        {
+            return (ChangeOutcome.Inactive, current);
         }
         if (expectedVersion is { } expected && expected != current.Version)
         {
-            return (UpdateOutcome.Stale, current);
+            return (ChangeOutcome.Stale, current);
         }
 
         var now = clock.GetUtcNow();
-        var updated = current with
-        {
-            Name = profile.Name!.Trim(),
-            PartnerFunction = profile.PartnerFunction!,
-            Category = profile.Category!,
-            Tier = profile.Tier!,
-            Regions = profile.DistinctRegions(),
-            Capabilities = profile.DistinctCapabilities(),
-            Version = current.Version + 1,
-            UpdatedAt = now,
-        };
-        var row = PartnerRow.From(updated);
-        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Update),
-            new { row.Id, row.Name, row.PartnerFunction, row.Category, row.Tier, row.Regions, row.Capabilities, row.Version, row.UpdatedAt, ExpectedVersion = current.Version },
+        var changed = change(current, now);
+        var row = PartnerRow.From(changed);
+        var updated = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Update),
+            new { row.Id, row.Name, row.NameLower, row.PartnerFunction, row.Category, row.Tier, row.ManagementMode, row.Profile, row.Active, row.Version, row.UpdatedAt, ExpectedVersion = current.Version },
             unit.Transaction, cancellationToken: cancellationToken));
-        await unit.PublishAsync(new PartnerProfileUpdated { Partner = updated.ToSnapshot(), OccurredAt = now }, cancellationToken);
+        if (updated != 1)
+        {
+            return (ChangeOutcome.Stale, current);
+        }
+        if (rewriteSearchIndex)
+        {
+            await WriteSearchIndexAsync(unit, changed, cancellationToken);
+        }
+        await unit.PublishAsync(announce(changed, now), cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return (UpdateOutcome.Updated, updated);
+        return (ChangeOutcome.Changed, changed);
     }
 
-    private sealed record PartnerRow(Guid Id, string Name, string PartnerFunction, string Category, string Tier, string Regions,
-        string Capabilities, bool Active, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-    {
-        public static PartnerRow From(Partner p) => new(p.Id, p.Name, p.PartnerFunction, p.Category, p.Tier,
-            JsonSerializer.Serialize(p.Regions), JsonSerializer.Serialize(p.Capabilities), p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
+    private static async Task<Partner?> SelectForUpdateAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
+        (await unit.Connection.QuerySingleOrDefaultAsync<PartnerRow>(new CommandDefinition(
+            unit.Sql(PartnerSql.SelectByIdForUpdate), new { Id = id }, unit.Transaction, cancellationToken: cancellationToken)))?.ToPartner();
 
-        public Partner ToPartner() => new()
+    private static async Task WriteSearchIndexAsync(UnitOfWork unit, Partner partner, CancellationToken cancellationToken)
+    {
+        foreach (var delete in new[] { PartnerSql.DeleteCapabilities, PartnerSql.DeleteRegions, PartnerSql.DeleteCertifications })
         {
-            Id = Id,
-            Name = Name,
-            PartnerFunction = PartnerFunction,
-            Category = Category,
-            Tier = Tier,
-            Regions = JsonSerializer.Deserialize<string[]>(Regions)!,
-            Capabilities = JsonSerializer.Deserialize<string[]>(Capabilities)!,
-            Active = Active,
-            Version = Version,
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(delete), new { partner.Id }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.InsertCapability),
+            partner.Capabilities.Select(c => new { PartnerId = partner.Id, c.Code }), unit.Transaction, cancellationToken: cancellationToken));
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.InsertRegion),
+            partner.Regions.Select(region => new { PartnerId = partner.Id, Region = region }), unit.Transaction, cancellationToken: cancellationToken));
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.InsertCertification),
+            partner.Certifications.Select((c, position) => new
+            {
+                PartnerId = partner.Id,
+                Position = position,
+                c.Vendor,
+                IssuedOn = DateText(c.IssuedOn),
+                ExpiresOn = c.ExpiresOn is { } expiresOn ? DateText(expiresOn) : null,
+            }), unit.Transaction, cancellationToken: cancellationToken));
+    }
+
+    // ISO dates: SQLite compares them as text in date order; SQL Server converts them to DATE unambiguously.
+    private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal)
+            .Replace("[", @"\[", StringComparison.Ordinal);
+
+    private sealed record PartnerRow(Guid Id, string Name, string PartnerFunction, string Category, string Tier, string? ManagementMode,
+        string Profile, bool Active, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    {
+        public string NameLower => Name.ToLowerInvariant();
+
+        public static PartnerRow From(Partner p) => new(p.Id, p.Name, p.PartnerFunction, p.Category, p.Tier, p.ManagementMode,
+            JsonSerializer.Serialize(ProfileDocument.Of(p), Json), p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
+
+        public Partner ToPartner()
+        {
+            var profile = JsonSerializer.Deserialize<ProfileDocument>(Profile, Json)!;
+            return new Partner
+            {
+                Id = Id,
+                Name = Name,
+                PartnerFunction = PartnerFunction,
+                Category = Category,
+                Tier = Tier,
+                ManagementMode = ManagementMode,
+                Regions = profile.Regions,
+                Verticals = profile.Verticals,
+                Capabilities = profile.Capabilities,
+                Certifications = profile.Certifications,
+                Specializations = profile.Specializations,
+                Solutions = profile.Solutions,
+                ProgramMemberships = profile.ProgramMemberships,
+                Active = Active,
+                Version = Version,
+                CreatedAt = CreatedAt,
+                UpdatedAt = UpdatedAt,
+            };
+        }
+    }
+
+    /// <summary>The list-valued part of a profile, stored whole as JSON; absent lists (rows migrated from version 1) read as empty.</summary>
+    private sealed record ProfileDocument
+    {
+        public IReadOnlyList<string> Regions { get; init; } = [];
+        public IReadOnlyList<string> Verticals { get; init; } = [];
+        public IReadOnlyList<AdvertisedCapability> Capabilities { get; init; } = [];
+        public IReadOnlyList<CertificationSnapshot> Certifications { get; init; } = [];
+        public IReadOnlyList<string> Specializations { get; init; } = [];
+        public IReadOnlyList<SolutionSnapshot> Solutions { get; init; } = [];
+        public IReadOnlyList<string> ProgramMemberships { get; init; } = [];
+
+        public static ProfileDocument Of(Partner p) => new()
+        {
+            Regions = p.Regions,
+            Verticals = p.Verticals,
+            Capabilities = p.Capabilities,
+            Certifications = p.Certifications,
+            Specializations = p.Specializations,
+            Solutions = p.Solutions,
+            ProgramMemberships = p.ProgramMemberships,
         };
     }
 }
 
-public enum UpdateOutcome
+public enum ChangeOutcome
 {
-    Updated,
+    Changed,
     NotFound,
     Stale,
+    Inactive,
 }

@@ -4,20 +4,43 @@ using EcosystemMarket.ServiceDefaults.Problems;
 namespace EcosystemMarket.Partners.Model;
 
 /// <summary>The fields a partner sets on its own profile, when it registers and on every update.</summary>
-public sealed record PartnerProfile(
-    string? Name,
-    string? PartnerFunction,
-    string? Category,
-    string? Tier,
-    IReadOnlyList<string>? Regions,
-    IReadOnlyList<string>? Capabilities)
+public sealed record PartnerProfile
 {
-    public const int MaxCapabilities = 50;
+    public const int MaxNameLength = 200;
     public const int MaxRegions = 50;
+    public const int MaxVerticals = 20;
+    public const int MaxCapabilities = 50;
+    public const int MaxCertifications = 50;
+    public const int MaxSpecializations = 20;
+    public const int MaxSolutions = 20;
+    public const int MaxProgramMemberships = 50;
+    public const int MaxCapabilitiesPerItem = 20;
+    public const int MaxLevelLength = 50;
 
-    public ValidationErrors Validate()
+    public string? Name { get; init; }
+    public string? PartnerFunction { get; init; }
+    public string? Category { get; init; }
+    public string? Tier { get; init; }
+    public string? ManagementMode { get; init; }
+    public IReadOnlyList<string?>? Regions { get; init; }
+    public IReadOnlyList<string?>? Verticals { get; init; }
+    public IReadOnlyList<CapabilityInput?>? Capabilities { get; init; }
+    public IReadOnlyList<CertificationInput?>? Certifications { get; init; }
+    public IReadOnlyList<string?>? Specializations { get; init; }
+    public IReadOnlyList<SolutionInput?>? Solutions { get; init; }
+    public IReadOnlyList<string?>? ProgramMemberships { get; init; }
+
+    /// <summary>Every capability code the profile names, wherever it names it.</summary>
+    public IEnumerable<string> CapabilityCodes() =>
+        (Capabilities ?? []).Select(c => c?.Code)
+            .Concat((Certifications ?? []).SelectMany(c => c?.Capabilities ?? []))
+            .Concat((Solutions ?? []).SelectMany(s => s?.Capabilities ?? []))
+            .OfType<string>();
+
+    /// <summary>Checks every field; each error is keyed by the path of the field it concerns, e.g. <c>certifications[0].expiresOn</c>.</summary>
+    public ValidationErrors Validate(CapabilityTaxonomy taxonomy)
     {
-        var errors = new ValidationErrors().RequireText("name", Name, 200);
+        var errors = new ValidationErrors().RequireText("name", Name, MaxNameLength);
         if (PartnerFunction is null || !PartnerTaxonomy.CategoriesByFunction.TryGetValue(PartnerFunction, out var categories))
         {
             errors.Add("partnerFunction", $"'partnerFunction' must be one of: {string.Join(", ", PartnerTaxonomy.CategoriesByFunction.Keys)}.");
@@ -26,22 +49,77 @@ public sealed record PartnerProfile(
         {
             errors.Add("category", $"'category' for function '{PartnerFunction}' must be one of: {string.Join(", ", categories)}.");
         }
-        if (Tier is null || !PartnerTaxonomy.Tiers.Contains(Tier))
+        errors.RequireOneOf("tier", Tier, PartnerTaxonomy.Tiers);
+        if (ManagementMode is not null)
         {
-            errors.Add("tier", $"'tier' must be one of: {string.Join(", ", PartnerTaxonomy.Tiers)}.");
+            errors.RequireOneOf("managementMode", ManagementMode, PartnerTaxonomy.ManagementModes);
         }
-        if (Regions is not { Count: > 0 and <= MaxRegions } || Regions.Any(r => !CodeFormats.IsRegion(r)))
+
+        errors.EachOf("regions", Regions, 1, MaxRegions, (path, region) =>
         {
-            errors.Add("regions", $"'regions' needs 1 to {MaxRegions} ISO 3166-1 alpha-2 codes such as 'US' or 'DE'.");
-        }
-        if (Capabilities is not { Count: > 0 and <= MaxCapabilities } || Capabilities.Any(c => !CodeFormats.IsCapability(c)))
-        {
-            errors.Add("capabilities", $"'capabilities' needs 1 to {MaxCapabilities} lower-case codes such as 'storage' or 'storage.backup'.");
-        }
+            if (!CodeFormats.IsRegion(region))
+            {
+                errors.Add(path, $"'{path}' must be an ISO 3166-1 alpha-2 code such as 'US' or 'DE'.");
+            }
+        });
+        errors.EachOf("verticals", Verticals, 0, MaxVerticals, (path, vertical) => errors.RequireOneOf(path, vertical, PartnerTaxonomy.Verticals));
+        ValidateCapabilities(errors, taxonomy);
+        errors.EachOf("certifications", Certifications, 0, MaxCertifications, (path, certification) => certification.Validate(path, errors, taxonomy));
+        errors.EachOf("specializations", Specializations, 0, MaxSpecializations,
+            (path, specialization) => errors.RequireOneOf(path, specialization, PartnerTaxonomy.Specializations));
+        errors.EachOf("solutions", Solutions, 0, MaxSolutions, (path, solution) => solution.Validate(path, errors, taxonomy));
+        errors.EachOf("programMemberships", ProgramMemberships, 0, MaxProgramMemberships, (path, vendor) => errors.RequireVendorId(path, vendor));
         return errors;
     }
 
-    public IReadOnlyList<string> DistinctCapabilities() => Capabilities!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    private void ValidateCapabilities(ValidationErrors errors, CapabilityTaxonomy taxonomy)
+    {
+        var firstPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        errors.EachOf("capabilities", Capabilities, 1, MaxCapabilities, (path, capability) =>
+        {
+            errors.RequireKnownCapability($"{path}.code", capability.Code, taxonomy);
+            errors.RequireOneOf($"{path}.proficiency", capability.Proficiency, PartnerTaxonomy.Proficiencies);
+            // One proficiency per capability: two entries for one code would contradict each other.
+            if (capability.Code is { } code && !firstPathOf.TryAdd(code, $"{path}.code"))
+            {
+                errors.Add($"{path}.code", $"'{path}.code' repeats '{firstPathOf[code]}'; list each capability once.");
+            }
+        });
+    }
+}
 
-    public IReadOnlyList<string> DistinctRegions() => Regions!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+/// <summary>A capability the partner advertises and how well it masters it (basic, intermediate, advanced, expert).</summary>
+public sealed record CapabilityInput(string? Code, string? Proficiency);
+
+/// <summary>A vendor certification: it counts from <see cref="IssuedOn"/> until <see cref="ExpiresOn"/> (inclusive), or for good without one.</summary>
+public sealed record CertificationInput(string? Vendor, string? Name, string? Level, DateOnly? IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string?>? Capabilities)
+{
+    public void Validate(string path, ValidationErrors errors, CapabilityTaxonomy taxonomy)
+    {
+        errors.RequireVendorId($"{path}.vendor", Vendor);
+        errors.RequireText($"{path}.name", Name, PartnerProfile.MaxNameLength);
+        errors.RequireText($"{path}.level", Level, PartnerProfile.MaxLevelLength);
+        if (IssuedOn is null)
+        {
+            errors.Add($"{path}.issuedOn", $"'{path}.issuedOn' is required (a date such as '2025-03-31').");
+        }
+        else if (ExpiresOn < IssuedOn)
+        {
+            errors.Add($"{path}.expiresOn", $"'{path}.expiresOn' must not be before '{path}.issuedOn' ({IssuedOn:yyyy-MM-dd}).");
+        }
+        errors.EachOf($"{path}.capabilities", Capabilities, 0, PartnerProfile.MaxCapabilitiesPerItem,
+            (codePath, code) => errors.RequireKnownCapability(codePath, code, taxonomy));
+    }
+}
+
+/// <summary>A repeatable solution: a blueprint covering capabilities on a platform vendor's stack.</summary>
+public sealed record SolutionInput(string? Name, string? PlatformVendor, IReadOnlyList<string?>? Capabilities)
+{
+    public void Validate(string path, ValidationErrors errors, CapabilityTaxonomy taxonomy)
+    {
+        errors.RequireText($"{path}.name", Name, PartnerProfile.MaxNameLength);
+        errors.RequireVendorId($"{path}.platformVendor", PlatformVendor);
+        errors.EachOf($"{path}.capabilities", Capabilities, 1, PartnerProfile.MaxCapabilitiesPerItem,
+            (codePath, code) => errors.RequireKnownCapability(codePath, code, taxonomy));
+    }
 }
