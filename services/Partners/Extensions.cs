@@ -1,3 +1,4 @@
+using EcosystemMarket.Partners.Grpc;
 using EcosystemMarket.Partners.Infrastructure;
 
 namespace Microsoft.Extensions.Hosting;
@@ -8,9 +9,11 @@ internal static class Extensions
     {
         builder.AddDatabase("partnersdb", typeof(PartnerRepository).Assembly);
         builder.AddMessaging("partners");
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerRepository>();
         builder.Services.AddSingleton<CapabilityCatalog>();
+        builder.Services.Configure<PartnerDirectoryOptions>(builder.Configuration.GetSection("Partners:Directory"));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using EcosystemMarket.Partners.Apis;
+using EcosystemMarket.Partners.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPartnersApi();
 app.MapCapabilitiesApi();
+// Service to service only: callers read it at start-up without a user, and in production only the cluster reaches it.
+app.MapGrpcService<PartnerDirectoryService>().AllowAnonymous();
 
 app.Run();
 

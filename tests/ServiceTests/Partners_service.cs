@@ -3,15 +3,19 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using EcosystemMarket.Contracts.Partners;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Data;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Partners.Apis;
+using EcosystemMarket.Partners.Grpc;
 using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.TestSupport;
+using Grpc.Core;
 using Dapper;
+using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
@@ -20,9 +24,19 @@ namespace EcosystemMarket.ServiceTests;
 
 public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partnersdb")
 {
+    public const int StreamPageSize = 3;
+
     public AdjustableClock Clock { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        // Small pages, so that streaming the directory crosses page boundaries with a handful of partners.
+        services.Configure<PartnerDirectoryOptions>(options => options.StreamPageSize = StreamPageSize);
+    }
+
+    public PartnerDirectory.PartnerDirectoryClient Directory() =>
+        new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Host.Server.CreateHandler() }));
 
     public HttpClient Admin() => WithToken(Host.CreateClient(), DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Admin));
 
@@ -358,6 +372,78 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await response.Content.ReadFromJsonAsync<PartnerView>(Cancel))!.Active);
+    }
+
+    [Fact]
+    public async Task PartnerDirectory_GetPartner_answers_with_the_snapshot_or_a_status_code()
+    {
+        var partnerId = await RegisterAsync(Profile("Directory Listed", "storage", "cloud.migration") with
+        {
+            Certifications = [Certification("aws", "AWS Solutions Architect", Today.AddYears(2), "cloud.migration")],
+        });
+        var directory = fixture.Directory();
+
+        var record = await directory.GetPartnerAsync(new GetPartnerRequest { PartnerId = partnerId.ToString() }, cancellationToken: Cancel);
+
+        Assert.Equal(partnerId.ToString(), record.PartnerId);
+        Assert.Equal(1, record.Version);
+        var snapshot = JsonSerializer.Deserialize<PartnerSnapshot>(record.SnapshotJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal("Directory Listed", snapshot.Name);
+        Assert.Equal(["cloud.migration", "storage"], snapshot.Capabilities.Select(c => c.Code));
+        Assert.Equal(Today.AddYears(2), Assert.Single(snapshot.Certifications).ExpiresOn);
+
+        var missing = await Assert.ThrowsAsync<RpcException>(async () =>
+            await directory.GetPartnerAsync(new GetPartnerRequest { PartnerId = Guid.NewGuid().ToString() }, cancellationToken: Cancel));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () =>
+            await directory.GetPartnerAsync(new GetPartnerRequest { PartnerId = "not-a-guid" }, cancellationToken: Cancel));
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task PartnerDirectory_GetPartners_returns_the_partners_found_and_lists_the_others()
+    {
+        var first = await RegisterAsync(Profile("Batch One"));
+        var second = await RegisterAsync(Profile("Batch Two"));
+        var unknown = Guid.NewGuid();
+        var directory = fixture.Directory();
+
+        var reply = await directory.GetPartnersAsync(new GetPartnersRequest { PartnerIds = { second.ToString(), unknown.ToString(), first.ToString() } }, cancellationToken: Cancel);
+
+        Assert.Equal([second.ToString(), first.ToString()], reply.Partners.Select(p => p.PartnerId));
+        Assert.Equal([unknown.ToString()], reply.NotFound);
+
+        var tooMany = await Assert.ThrowsAsync<RpcException>(async () => await directory.GetPartnersAsync(new GetPartnersRequest
+        {
+            PartnerIds = { Enumerable.Range(0, PartnerDirectoryService.MaxBatch + 1).Select(_ => Guid.NewGuid().ToString()) },
+        }, cancellationToken: Cancel));
+        Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
+    }
+
+    [Fact]
+    public async Task PartnerDirectory_StreamPartners_returns_every_partner_inactive_included_ordered_by_id()
+    {
+        var registered = new List<Guid>();
+        for (var i = 0; i < PartnersFixture.StreamPageSize + 2; i++)
+        {
+            registered.Add(await RegisterAsync(Profile($"Streamed {i}")));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.ClientFor(registered[0]).PostAsync($"/api/partners/{registered[0]}/deactivate", null, Cancel)).StatusCode);
+
+        using var call = fixture.Directory().StreamPartners(new StreamPartnersRequest(), cancellationToken: Cancel);
+        var streamed = new List<PartnerRecord>();
+        while (await call.ResponseStream.MoveNext(Cancel))
+        {
+            streamed.Add(call.ResponseStream.Current);
+        }
+
+        var ids = streamed.Select(r => r.PartnerId).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Distinct(), ids);
+        Assert.All(registered, id => Assert.Contains(id.ToString(), ids));
+        var deactivated = streamed.Single(r => r.PartnerId == registered[0].ToString());
+        Assert.Equal(2, deactivated.Version);
+        Assert.False(JsonSerializer.Deserialize<PartnerSnapshot>(deactivated.SnapshotJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.Active);
     }
 
     [Fact]
