@@ -17,7 +17,11 @@ public abstract class ServiceFixture<TMarker>(string databaseName) : IAsyncLifet
     {
         await Broker.InitializeAsync();
         Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices);
-        Host.CreateClient().Dispose();
+
+        // Ready means the bus has bound its queues: a message published before that would find no queue.
+        using var client = Host.CreateClient();
+        var health = await Eventually.HoldsAsync(() => client.GetAsync("/health"), response => response.IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        Assert.True(health.IsSuccessStatusCode, $"{typeof(TMarker).Assembly.GetName().Name} did not become healthy.");
     }
 
     public async ValueTask DisposeAsync()
