@@ -14,6 +14,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityRepository>();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Brokering:Invitations"));
+        builder.Services.AddHostedService<InvitationExpiry>();
 
         // "_grpc.matching" resolves the service key services:matching:grpc:0, Matching's HTTP/2 endpoint.
         builder.Services.AddGrpcClient<Matchmaker.MatchmakerClient>(client => client.Address = new Uri("http://_grpc.matching"))

@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpportunitiesApi();
+app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();
 
 app.Run();

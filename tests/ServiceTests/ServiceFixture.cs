@@ -13,10 +13,12 @@ public abstract class ServiceFixture<TMarker>(string databaseName) : IAsyncLifet
     {
     }
 
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         await Broker.InitializeAsync();
-        Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices);
+        Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices, Settings);
 
         // Ready means the bus has bound its queues: a message published before that would find no queue.
         using var client = Host.CreateClient();

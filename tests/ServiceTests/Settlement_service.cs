@@ -21,7 +21,7 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         OwnerPartnerId = owner,
         FinalValue = finalValue,
         Currency = "EUR",
-        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "specialist", ReferralFeePercent = m.Percent }).ToList(),
+        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "specialist", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = m.Percent } }).ToList(),
         OccurredAt = DateTimeOffset.UtcNow,
     };
 
@@ -53,7 +53,7 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
 
         var entry = Assert.Single(ledger.GetProperty("entries").EnumerateArray());
         Assert.Equal(1250.01m, entry.GetProperty("amount").GetDecimal());
-        Assert.Equal("referral-earned", entry.GetProperty("account").GetString());
+        Assert.Equal("referral-fee-earned", entry.GetProperty("account").GetString());
     }
 
     [Fact]

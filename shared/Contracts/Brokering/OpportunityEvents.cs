@@ -51,12 +51,55 @@ public sealed record InvitationDeclined
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>
+/// The reward an owner offers an invitee: a referral fee or a revenue share (a percentage of the final
+/// value) or a fixed fee (an amount in the deal's currency).
+/// </summary>
+public sealed record RewardTerms
+{
+    public const string ReferralFee = "referral-fee";
+    public const string RevenueShare = "revenue-share";
+    public const string FixedFee = "fixed-fee";
+
+    public required string Kind { get; init; }
+    public decimal? Percent { get; init; }
+    public decimal? Amount { get; init; }
+}
+
 /// <summary>The terms a team member agreed to when it accepted its invitation.</summary>
 public sealed record TeamMemberTerms
 {
     public required Guid PartnerId { get; init; }
     public required string Role { get; init; }
-    public required decimal ReferralFeePercent { get; init; }
+    public required RewardTerms Reward { get; init; }
+}
+
+public sealed record InvitationExpired
+{
+    public required Guid InvitationId { get; init; }
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required Guid InviteePartnerId { get; init; }
+    public required DateTimeOffset AcceptBy { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The opportunity ended without a win: lost to the competition, or withdrawn by its owner.</summary>
+public sealed record OpportunityClosed
+{
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required string Outcome { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A won deal was reversed (cancelled, refunded): rewards booked for it are clawed back.</summary>
+public sealed record OpportunityReversed
+{
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
 }
 
 public sealed record OpportunityWon

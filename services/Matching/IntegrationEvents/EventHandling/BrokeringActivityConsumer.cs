@@ -11,7 +11,7 @@ namespace EcosystemMarket.Matching.IntegrationEvents.EventHandling;
 /// record of its own replica (one temporary queue per replica).
 /// </summary>
 public abstract class BrokeringActivityConsumer(Func<InvitationFact, CancellationToken, Task> onInvitation, Func<IReadOnlyList<TeamWin>, CancellationToken, Task> onWin)
-    : IConsumer<PartnerInvited>, IConsumer<InvitationAccepted>, IConsumer<InvitationDeclined>, IConsumer<OpportunityWon>
+    : IConsumer<PartnerInvited>, IConsumer<InvitationAccepted>, IConsumer<InvitationDeclined>, IConsumer<InvitationExpired>, IConsumer<OpportunityWon>
 {
     public Task Consume(ConsumeContext<PartnerInvited> context)
     {
@@ -32,6 +32,13 @@ public abstract class BrokeringActivityConsumer(Func<InvitationFact, Cancellatio
         var e = context.Message;
         return onInvitation(new InvitationFact(e.InvitationId, e.OpportunityId, e.OwnerPartnerId, e.InviteePartnerId,
             null, e.OccurredAt, InvitationOutcome.Declined), context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<InvitationExpired> context)
+    {
+        var e = context.Message;
+        return onInvitation(new InvitationFact(e.InvitationId, e.OpportunityId, e.OwnerPartnerId, e.InviteePartnerId,
+            null, e.OccurredAt, InvitationOutcome.Expired), context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<OpportunityWon> context)
