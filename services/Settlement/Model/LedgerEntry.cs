@@ -13,10 +13,14 @@ public sealed record LedgerEntry(
     string Account,
     decimal Amount,
     string Currency,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset PayableAt);
 
 public static class Accounts
 {
+    /// <summary>A reward taken back because the deal it was earned on was reversed.</summary>
+    public const string Clawback = "clawback";
+
     /// <summary>A reward of this kind (referral-fee, revenue-share, fixed-fee) the partner has earned.</summary>
     public static string Earned(string rewardKind) => $"{rewardKind}-earned";
 
