@@ -13,6 +13,8 @@ internal static class Extensions
         builder.AddMessaging("brokering");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityRepository>();
+        builder.Services.AddSingleton<DealRegistrationRepository>();
+        builder.Services.Configure<EcosystemMarket.Brokering.Apis.DealRegistrationOptions>(builder.Configuration.GetSection("Brokering:DealRegistration"));
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Brokering:Invitations"));
         builder.Services.AddHostedService<InvitationExpiry>();
 

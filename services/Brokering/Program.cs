@@ -11,6 +11,7 @@ app.MapDefaultEndpoints();
 app.MapOpportunitiesApi();
 app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();
+app.MapDealRegistrationsApi();
 
 app.Run();
 

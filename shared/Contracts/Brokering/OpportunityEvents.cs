@@ -111,3 +111,33 @@ public sealed record OpportunityWon
     public required IReadOnlyList<TeamMemberTerms> Team { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>A partner registered a deal with a vendor and is protected as its first registrant until <see cref="ProtectedUntil"/>.</summary>
+public sealed record DealRegistered
+{
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public Guid? OpportunityId { get; init; }
+    public required DateTimeOffset ProtectedUntil { get; init; }
+    public required string Hash { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>
+/// A registration collided with a protected one (same vendor, same customer, overlapping scope), or was made
+/// by an invitee about a customer it learned of through an invitation (poaching). Flagged to the vendor.
+/// </summary>
+public sealed record DealConflictDetected
+{
+    public const string Overlap = "overlap";
+    public const string Poaching = "poaching";
+
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public Guid? ConflictsWithRegistrationId { get; init; }
+    public Guid? ProtectedPartnerId { get; init; }
+    public required IReadOnlyList<string> Kinds { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
