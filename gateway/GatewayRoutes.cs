@@ -12,7 +12,7 @@ public static class GatewayRoutes
     [
         ("partners", ["/api/partners"]),
         ("matching", ["/api/matching"]),
-        ("brokering", ["/api/opportunities", "/api/invitations"]),
+        ("brokering", ["/api/opportunities", "/api/invitations", "/api/deal-registrations"]),
         ("settlement", ["/api/rewards"]),
     ];
 

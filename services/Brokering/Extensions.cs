@@ -13,7 +13,10 @@ internal static class Extensions
         builder.AddMessaging("brokering");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityRepository>();
+        builder.Services.AddSingleton<DealRegistrationRepository>();
+        builder.Services.Configure<EcosystemMarket.Brokering.Apis.DealRegistrationOptions>(builder.Configuration.GetSection("Brokering:DealRegistration"));
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Brokering:Invitations"));
+        builder.Services.AddHostedService<InvitationExpiry>();
 
         // "_grpc.matching" resolves the service key services:matching:grpc:0, Matching's HTTP/2 endpoint.
         builder.Services.AddGrpcClient<Matchmaker.MatchmakerClient>(client => client.Address = new Uri("http://_grpc.matching"))

@@ -9,7 +9,9 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpportunitiesApi();
+app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();
+app.MapDealRegistrationsApi();
 
 app.Run();
 

@@ -10,7 +10,8 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMatchingApi();
-app.MapGrpcService<MatchmakerService>();
+// gRPC is the services' internal API: the gateway routes none of it, and background work calls it without a user.
+app.MapGrpcService<MatchmakerService>().AllowAnonymous();
 
 app.Run();
 

@@ -1,17 +1,47 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Collections.Concurrent;
 using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.Contracts.Matching;
+using Grpc.Core;
 using EcosystemMarket.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
+public sealed class MatchmakerStub : Matchmaker.MatchmakerClient
+{
+    public ConcurrentQueue<Guid> NextBest { get; } = new();
+    public ConcurrentBag<FindPartnersRequest> Requests { get; } = [];
+
+    public override AsyncUnaryCall<FindPartnersReply> FindPartnersAsync(FindPartnersRequest request, CallOptions options)
+    {
+        Requests.Add(request);
+        var reply = new FindPartnersReply();
+        if (NextBest.TryDequeue(out var partner))
+        {
+            reply.Candidates.Add(new Candidate { PartnerId = partner.ToString(), Name = "Next best" });
+        }
+        return new AsyncUnaryCall<FindPartnersReply>(Task.FromResult(reply), Task.FromResult(new Metadata()), () => Status.DefaultSuccess, () => [], () => { });
+    }
+}
+
 public sealed class BrokeringFixture() : ServiceFixture<OpportunityRepository>("brokeringdb")
 {
     public AdjustableClock Clock { get; } = new();
+    public MatchmakerStub Matchmaker { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<Matchmaker.MatchmakerClient>(Matchmaker);
+    }
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Brokering:Invitations:ExpiryScanInterval"] = "00:00:00.200",
+    };
 }
 
 public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<BrokeringFixture>
@@ -153,4 +183,96 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(o => o.GetProperty("id").GetGuid());
         Assert.Equal(3, ids.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_draft_opens_only_when_published_and_accepting_an_invitation_starts_teaming()
+    {
+        var owner = Guid.NewGuid();
+        var client = fixture.Host.ClientFor(owner);
+        var draft = await client.PostAsJsonAsync("/api/opportunities", new
+        {
+            customer = new { name = "Initech" }, industry = "finance", region = "US", size = "small",
+            needs = new[] { new { capability = "security", mustHave = true } }, estimatedValue = 5000, currency = "USD", draft = true,
+        }, Cancel);
+        var opportunity = (await draft.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        Assert.Equal("Draft", await StatusOf(client, opportunity));
+
+        var early = await client.PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations", new { partnerId = Guid.NewGuid(), role = "x", referralFeePercent = 1 }, Cancel);
+        await early.AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/opportunities/{opportunity}/publish", null, Cancel)).StatusCode);
+        var invitee = Guid.NewGuid();
+        var invitation = await InviteAsync(owner, opportunity, invitee, new
+        {
+            partnerId = invitee, role = "designer", reward = new { kind = "fixed-fee", amount = 750 },
+        });
+        await fixture.Host.ClientFor(invitee).PostAsync($"/api/invitations/{invitation}/accept", null, Cancel);
+        Assert.Equal("Teaming", await StatusOf(client, opportunity));
+
+        var invitations = await client.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}/invitations", Cancel);
+        var reward = invitations[0].GetProperty("reward");
+        Assert.Equal(("fixed-fee", 750m), (reward.GetProperty("kind").GetString(), reward.GetProperty("amount").GetDecimal()));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/opportunities/{opportunity}/win", new { finalValue = 6000 }, Cancel)).StatusCode);
+        var reversed = await client.PostAsJsonAsync($"/api/opportunities/{opportunity}/reverse", new { reason = "Customer cancelled the order" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        Assert.Equal("Reversed", await StatusOf(client, opportunity));
+        await (await client.PostAsync($"/api/opportunities/{opportunity}/withdraw", null, Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Reward_terms_are_validated_by_kind()
+    {
+        var (owner, opportunity) = await PostAsync();
+        var client = fixture.Host.ClientFor(owner);
+        var url = $"/api/opportunities/{opportunity}/invitations";
+
+        var noAmount = await client.PostAsJsonAsync(url, new { partnerId = Guid.NewGuid(), role = "x", reward = new { kind = "fixed-fee", percent = 5 } }, Cancel);
+        Assert.Contains("reward.amount", (await noAmount.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var unknownKind = await client.PostAsJsonAsync(url, new { partnerId = Guid.NewGuid(), role = "x", reward = new { kind = "bounty" } }, Cancel);
+        Assert.Contains("reward", (await unknownKind.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var share = await client.PostAsJsonAsync(url, new { partnerId = Guid.NewGuid(), role = "x", reward = new { kind = "revenue-share", percent = 101 } }, Cancel);
+        Assert.Contains("reward.percent", (await share.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    [Fact]
+    public async Task An_unanswered_invitation_expires_on_its_own_and_the_next_best_partner_is_invited_when_the_owner_allows()
+    {
+        var owner = Guid.NewGuid();
+        var client = fixture.Host.ClientFor(owner);
+        var posted = await client.PostAsJsonAsync("/api/opportunities", new
+        {
+            customer = new { name = "Umbrella" }, industry = "health", region = "GB", size = "large",
+            needs = new[] { new { capability = "cloud.migration", mustHave = true } }, estimatedValue = 90000, currency = "GBP", autoInviteNextBest = true,
+        }, Cancel);
+        var opportunity = (await posted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var (silent, nextBest) = (Guid.NewGuid(), Guid.NewGuid());
+        var invitation = await InviteAsync(owner, opportunity, silent,
+            new { partnerId = silent, role = "migration lead", referralFeePercent = 4, acceptBy = fixture.Clock.GetUtcNow().AddHours(1) });
+        fixture.Matchmaker.NextBest.Enqueue(nextBest);
+
+        fixture.Clock.Offset = TimeSpan.FromHours(2);
+        try
+        {
+            var invitations = await Eventually.HoldsAsync(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}/invitations", Cancel),
+                list => list.GetArrayLength() == 2);
+
+            var byInvitee = invitations.EnumerateArray().ToDictionary(i => i.GetProperty("inviteePartnerId").GetGuid());
+            Assert.Equal("Expired", byInvitee[silent].GetProperty("status").GetString());
+            Assert.Equal("Pending", byInvitee[nextBest].GetProperty("status").GetString());
+            Assert.Equal(4m, byInvitee[nextBest].GetProperty("reward").GetProperty("percent").GetDecimal());
+            Assert.Contains(fixture.Matchmaker.Requests, r => r.OwnerPartnerId == owner.ToString() && r.ExcludedPartnerIds.Contains(silent.ToString()));
+
+            var late = await fixture.Host.ClientFor(silent).PostAsync($"/api/invitations/{invitation}/accept", null, Cancel);
+            await late.AssertProblemAsync(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    private static async Task<string?> StatusOf(HttpClient client, Guid opportunity) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}", Cancel)).GetProperty("status").GetString();
 }

@@ -1,5 +1,7 @@
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Contracts.V1;
+using System.Net.Http.Json;
+using System.Text.Json;
 using EcosystemMarket.Matching.Infrastructure;
 using EcosystemMarket.TestSupport;
 using Grpc.Core;
@@ -9,8 +11,40 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class MatchingFixture() : ServiceFixture<PartnerIndex>("matchingdb")
+/// <summary>The partner directory as Matching's bootstrap reads it, standing in for Partners' gRPC stream.</summary>
+public sealed class DirectoryStub : IPartnerSource
 {
+    public List<PartnerSnapshot> Partners { get; } = [];
+
+    public async IAsyncEnumerable<PartnerSnapshot> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var partner in Partners)
+        {
+            await Task.Yield();
+            yield return partner;
+        }
+    }
+}
+
+public sealed class MatchingFixture() : ServiceFixture<TrackRecordStore>("matchingdb")
+{
+    public static readonly Guid Bootstrapped = Guid.NewGuid();
+
+    public DirectoryStub Directory { get; } = new()
+    {
+        Partners =
+        {
+            new PartnerSnapshot
+            {
+                PartnerId = Bootstrapped, Name = "Known Before Start", PartnerFunction = "service", Category = "consulting-deployment",
+                Tier = "premier", Regions = ["FR"], Active = true, Version = 3,
+                Capabilities = [new AdvertisedCapability { Code = "cloud.migration", Proficiency = "expert" }],
+            },
+        },
+    };
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IPartnerSource>(Directory);
+
     public Matchmaker.MatchmakerClient Matchmaker(Guid caller) =>
         new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions
         {
@@ -66,24 +100,72 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task The_index_bootstraps_from_the_directory_and_reports_ready()
+    {
+        var health = await Eventually.HoldsAsync(async () => await fixture.Host.CreateClient().GetAsync("/health", Cancel), r => r.IsSuccessStatusCode);
+        Assert.True(health.IsSuccessStatusCode);
+
+        var owner = Guid.NewGuid();
+        var reply = await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest
+        {
+            OwnerPartnerId = owner.ToString(),
+            Needs = { new Need { Capability = "cloud", MustHave = true } },
+        }, cancellationToken: Cancel);
+        var candidate = Assert.Single(reply.Candidates);
+        Assert.Equal(MatchingFixture.Bootstrapped.ToString(), candidate.PartnerId);
+        Assert.Contains(candidate.Breakdown, part => part.Name == "tier" && part.Points > 0);
+    }
+
+    [Fact]
+    public async Task Brokering_events_build_the_track_record_that_ranks_and_the_relationship_health_a_partner_reads()
+    {
+        var (owner, reliable, silent) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        await bus.Publish(Registered(owner, "Owner", true, "software"), Cancel);
+        await bus.Publish(Registered(reliable, "Reliable", true, "security"), Cancel);
+        await bus.Publish(Registered(silent, "Silent", true, "security"), Cancel);
+
+        var opportunity = Guid.NewGuid();
+        var invitation = Guid.NewGuid();
+        var invitedAt = DateTimeOffset.UtcNow.AddHours(-3);
+        await bus.Publish(new InvitationAccepted { InvitationId = invitation, OpportunityId = opportunity, OwnerPartnerId = owner, InviteePartnerId = reliable, OccurredAt = invitedAt.AddHours(2) }, Cancel);
+        await bus.Publish(new PartnerInvited { InvitationId = invitation, OpportunityId = opportunity, OwnerPartnerId = owner, InviteePartnerId = reliable, Role = "security", AcceptBy = invitedAt.AddDays(3), OccurredAt = invitedAt }, Cancel);
+        await bus.Publish(new OpportunityWon
+        {
+            OpportunityId = opportunity, OwnerPartnerId = owner, FinalValue = 1000, Currency = "USD", OccurredAt = DateTimeOffset.UtcNow,
+            Team = [new TeamMemberTerms { PartnerId = reliable, Role = "security", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = 5 } }],
+        }, Cancel);
+
+        var request = new FindPartnersRequest { OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "security", MustHave = true } } };
+        var reply = await Eventually.HoldsAsync(async () => await fixture.Matchmaker(owner).FindPartnersAsync(request, cancellationToken: Cancel),
+            r => r.Candidates.Count == 2 && r.Candidates[0].Reasons.Contains("won 1 deal with you"));
+        Assert.Equal([reliable.ToString(), silent.ToString()], reply.Candidates.Select(c => c.PartnerId).ToArray());
+        Assert.Contains("accepted 1 of 1 invitations, median 2 h", reply.Candidates[0].Reasons);
+
+        var health = await fixture.Host.ClientFor(owner).GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel);
+        var pair = Assert.Single(health.GetProperty("pairs").EnumerateArray());
+        Assert.Equal(reliable, pair.GetProperty("counterpartId").GetGuid());
+        Assert.Equal(1, pair.GetProperty("winsTogether").GetInt32());
+
+        var forbidden = await fixture.Host.ClientFor(owner).GetAsync($"/api/matching/relationships?partnerId={reliable}", Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, forbidden.StatusCode);
+
+        // Persisted once, from the shared queue: a restarted replica would find the same facts.
+        var reloaded = new EcosystemMarket.Matching.Model.TrackRecord();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await new TrackRecordStore(fixture.Host.Services.GetRequiredService<EcosystemMarket.Data.Database>(), reloaded).LoadAsync(Cancel);
+            return reloaded.WinsTogether(owner, reliable);
+        }, wins => wins == 1);
+        Assert.Equal(1, reloaded.For(reliable).Accepted);
+    }
+
+    [Fact]
     public async Task FindPartners_rejects_a_request_without_needs()
     {
         var owner = Guid.NewGuid();
         var failure = await Assert.ThrowsAsync<RpcException>(async () =>
             await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest { OwnerPartnerId = owner.ToString() }, cancellationToken: Cancel));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
-    }
-
-    [Fact]
-    public async Task FindPartners_needs_an_authenticated_caller()
-    {
-        var client = new Matchmaker.MatchmakerClient(GrpcChannel.ForAddress(fixture.Host.Server.BaseAddress,
-            new GrpcChannelOptions { HttpHandler = fixture.Host.Server.CreateHandler() }));
-        var failure = await Assert.ThrowsAsync<RpcException>(async () => await client.FindPartnersAsync(new FindPartnersRequest
-        {
-            OwnerPartnerId = Guid.NewGuid().ToString(),
-            Needs = { new Need { Capability = "storage" } },
-        }, cancellationToken: Cancel));
-        Assert.Equal(StatusCode.Unauthenticated, failure.StatusCode);
     }
 }

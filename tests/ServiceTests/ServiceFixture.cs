@@ -13,11 +13,17 @@ public abstract class ServiceFixture<TMarker>(string databaseName) : IAsyncLifet
     {
     }
 
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         await Broker.InitializeAsync();
-        Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices);
-        Host.CreateClient().Dispose();
+        Host = new ServiceHost<TMarker>(databaseName, Broker.ConnectionString, ConfigureServices, Settings);
+
+        // Ready means the bus has bound its queues: a message published before that would find no queue.
+        using var client = Host.CreateClient();
+        var health = await Eventually.HoldsAsync(() => client.GetAsync("/health"), response => response.IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        Assert.True(health.IsSuccessStatusCode, $"{typeof(TMarker).Assembly.GetName().Name} did not become healthy.");
     }
 
     public async ValueTask DisposeAsync()

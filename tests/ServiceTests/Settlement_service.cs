@@ -20,8 +20,8 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         OpportunityId = Guid.NewGuid(),
         OwnerPartnerId = owner,
         FinalValue = finalValue,
-        Currency = "EUR",
-        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "specialist", ReferralFeePercent = m.Percent }).ToList(),
+        Currency = "USD",
+        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "specialist", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = m.Percent } }).ToList(),
         OccurredAt = DateTimeOffset.UtcNow,
     };
 
@@ -53,7 +53,7 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
 
         var entry = Assert.Single(ledger.GetProperty("entries").EnumerateArray());
         Assert.Equal(1250.01m, entry.GetProperty("amount").GetDecimal());
-        Assert.Equal("referral-earned", entry.GetProperty("account").GetString());
+        Assert.Equal("referral-fee-earned", entry.GetProperty("account").GetString());
     }
 
     [Fact]
@@ -73,5 +73,40 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
     {
         var response = await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"/api/rewards/partners/{Guid.NewGuid()}/ledger", Cancel);
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_reversed_deal_is_clawed_back_once_and_statements_show_it()
+    {
+        var (owner, member) = (Guid.NewGuid(), Guid.NewGuid());
+        var won = Won(owner, 4_000m, (member, 10m));
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        var reversal = new OpportunityReversed { OpportunityId = won.OpportunityId, OwnerPartnerId = owner, Reason = "refund", OccurredAt = DateTimeOffset.UtcNow };
+
+        // The reversal may overtake the win: it waits (retries) until the win is settled.
+        var reversalId = Guid.NewGuid();
+        await bus.Publish(reversal, context => context.MessageId = reversalId, Cancel);
+        await bus.Publish(won, Cancel);
+        await bus.Publish(reversal, context => context.MessageId = reversalId, Cancel);
+
+        var ledger = await Eventually.HoldsAsync(() => LedgerOf(member), l => l.GetProperty("entries").GetArrayLength() == 2);
+        await Task.Delay(500, Cancel);
+        ledger = await LedgerOf(member);
+        Assert.Equal(2, ledger.GetProperty("entries").GetArrayLength());
+        Assert.Equal(0m, ledger.GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+
+        var statement = await fixture.Host.ClientFor(member).GetFromJsonAsync<JsonElement>(
+            $"/api/rewards/partners/{member}/statements?from={DateTimeOffset.UtcNow.AddDays(-1):O}&to={DateTimeOffset.UtcNow.AddMinutes(1):O}".Replace("+", "%2B"), Cancel);
+        var usd = statement.GetProperty("currencies")[0];
+        Assert.Equal((0m, 0m), (usd.GetProperty("openingBalance").GetDecimal(), usd.GetProperty("closingBalance").GetDecimal()));
+        Assert.Equal(["referral-fee-earned", "clawback"], usd.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("account").GetString()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_statement_period_must_run_forwards()
+    {
+        var partner = Guid.NewGuid();
+        var response = await fixture.Host.ClientFor(partner).GetAsync($"/api/rewards/partners/{partner}/statements?from=2026-12-01&to=2026-11-01", Cancel);
+        Assert.Contains("from", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
     }
 }

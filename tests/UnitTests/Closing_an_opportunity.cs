@@ -2,24 +2,46 @@ using EcosystemMarket.Brokering.Model;
 
 namespace EcosystemMarket.UnitTests;
 
-public class Closing_an_opportunity
+public class Opportunity_life_cycle
 {
     [Theory]
-    [InlineData(OpportunityStatus.Won)]
-    [InlineData(OpportunityStatus.Lost)]
-    public void Is_allowed_while_it_is_open(OpportunityStatus target)
+    [InlineData(OpportunityStatus.Draft, OpportunityStatus.Open)]
+    [InlineData(OpportunityStatus.Draft, OpportunityStatus.Withdrawn)]
+    [InlineData(OpportunityStatus.Open, OpportunityStatus.Teaming)]
+    [InlineData(OpportunityStatus.Open, OpportunityStatus.Won)]
+    [InlineData(OpportunityStatus.Open, OpportunityStatus.Lost)]
+    [InlineData(OpportunityStatus.Teaming, OpportunityStatus.Won)]
+    [InlineData(OpportunityStatus.Teaming, OpportunityStatus.Withdrawn)]
+    [InlineData(OpportunityStatus.Won, OpportunityStatus.Reversed)]
+    public void Allows_the_moves_of_the_life_cycle(OpportunityStatus current, OpportunityStatus target)
     {
-        Assert.Null(DealRules.CanClose(Deals.Opportunity(OpportunityStatus.Open), target));
+        Assert.Null(OpportunityLifecycle.CanMove(Deals.Opportunity(current), target));
     }
 
     [Theory]
     [InlineData(OpportunityStatus.Won, OpportunityStatus.Lost)]
     [InlineData(OpportunityStatus.Lost, OpportunityStatus.Won)]
     [InlineData(OpportunityStatus.Won, OpportunityStatus.Won)]
-    public void Is_refused_once_it_is_closed(OpportunityStatus current, OpportunityStatus target)
+    [InlineData(OpportunityStatus.Draft, OpportunityStatus.Won)]
+    [InlineData(OpportunityStatus.Open, OpportunityStatus.Reversed)]
+    [InlineData(OpportunityStatus.Reversed, OpportunityStatus.Won)]
+    [InlineData(OpportunityStatus.Withdrawn, OpportunityStatus.Open)]
+    public void Refuses_every_other_move_and_says_what_is_possible(OpportunityStatus current, OpportunityStatus target)
     {
-        var violation = DealRules.CanClose(Deals.Opportunity(current), target);
+        var violation = OpportunityLifecycle.CanMove(Deals.Opportunity(current), target);
 
-        Assert.Equal($"The opportunity cannot become {target}.", violation?.Title);
+        Assert.Equal($"An opportunity that is {current} cannot become {target}.", violation?.Title);
+        Assert.NotNull(violation?.Detail);
+    }
+
+    [Theory]
+    [InlineData(OpportunityStatus.Open, true)]
+    [InlineData(OpportunityStatus.Teaming, true)]
+    [InlineData(OpportunityStatus.Draft, false)]
+    [InlineData(OpportunityStatus.Won, false)]
+    public void Takes_invitations_only_while_live(OpportunityStatus status, bool live)
+    {
+        var opportunity = Deals.Opportunity(status);
+        Assert.Equal(live, DealRules.CanInvite(opportunity, Guid.NewGuid(), []) is null);
     }
 }

@@ -1,170 +1,184 @@
+using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Matching.Model;
 
 namespace EcosystemMarket.UnitTests;
 
 public class Complement_ranking
 {
+    private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly Guid OwnerId = Guid.Parse("00000000-0000-0000-0000-0000000000aa");
+    private readonly PartnerIndex _index = new();
+    private readonly TrackRecord _record = new();
 
-    private static IndexedPartner Partner(string name, string[] capabilities, string tier = "registered", string[]? regions = null, bool active = true, Guid? id = null) =>
-        new(id ?? Guid.NewGuid(), name, tier, new HashSet<string>(regions ?? ["US"]), new HashSet<string>(capabilities), active);
+    private Guid Add(string name, string[] capabilities, string tier = "registered", string[]? regions = null, string[]? verticals = null,
+        bool active = true, Guid? id = null, string proficiency = "intermediate", CertificationSnapshot[]? certifications = null, long version = 1)
+    {
+        var partnerId = id ?? Guid.NewGuid();
+        _index.Apply(new PartnerSnapshot
+        {
+            PartnerId = partnerId, Name = name, PartnerFunction = "solution", Category = "isv", Tier = tier,
+            Regions = regions ?? ["US"], Verticals = verticals ?? [], Active = active, Version = version,
+            Capabilities = capabilities.Select(c => new AdvertisedCapability { Code = c, Proficiency = proficiency }).ToList(),
+            Certifications = certifications ?? [],
+        });
+        return partnerId;
+    }
 
-    private static MatchRequest Request(Need[] needs, string? region = null, Guid[]? excluded = null, int limit = 10) =>
-        new(OwnerId, needs, region, new HashSet<Guid>(excluded ?? []), limit);
+    private MatchResult Rank(Need[] needs, string? region = null, string? vertical = null, Guid[]? excluded = null, int limit = 10) =>
+        _index.Read(view => ComplementRanker.Rank(new MatchRequest(OwnerId, needs, region, vertical, new HashSet<Guid>(excluded ?? []), limit), view, _record, Today));
 
-    private static readonly IndexedPartner Owner = Partner("Owner", ["storage"], id: OwnerId);
+    private static Need Must(string code) => new(code, true);
+    private static Need Nice(string code) => new(code, false);
+
+    private static CertificationSnapshot Certification(string vendor, string capability, DateOnly? expires = null) => new()
+    {
+        Vendor = vendor, Name = $"{vendor} {capability}", Level = "professional", IssuedOn = new DateOnly(2024, 1, 1), ExpiresOn = expires, Capabilities = [capability],
+    };
 
     [Fact]
-    public void Never_suggests_the_owner_itself()
+    public void Never_suggests_the_owner_an_inactive_or_an_excluded_partner()
     {
-        // The owner's index entry covers the need, but the owner is unknown to the ranker (null), so only the id can exclude it.
-        var ownerEntry = Partner("Owner", ["security"], id: OwnerId);
-        var other = Partner("Other", ["security"]);
+        Add("Owner", ["storage"], id: OwnerId);
+        Add("Dormant", ["security"], tier: "premier", active: false);
+        var excluded = Add("Excluded", ["security"], tier: "premier");
+        var other = Add("Other", ["security"]);
 
-        var result = ComplementRanker.Rank(Request([new("security", true)]), null, [ownerEntry, other]);
+        var result = Rank([Must("security")], excluded: [excluded]);
 
-        Assert.Equal([other.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal([other], result.Candidates.Select(c => c.PartnerId));
     }
 
     [Fact]
-    public void Never_suggests_an_inactive_partner()
+    public void Never_suggests_a_competitor_that_brings_only_what_the_owner_brings()
     {
-        var inactive = Partner("Inactive", ["security"], tier: "premier", active: false);
-        var active = Partner("Active", ["security"]);
+        Add("Owner", ["storage"], id: OwnerId);
+        Add("Competitor", ["storage"], tier: "premier");
+        var complement = Add("Complement", ["security"]);
 
-        var result = ComplementRanker.Rank(Request([new("security", true)]), Owner, [inactive, active]);
+        var result = Rank([Must("storage"), Nice("security")]);
 
-        Assert.Equal([active.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal([complement], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal(["security"], result.OwnerLacks);
     }
 
     [Fact]
-    public void Never_suggests_a_partner_the_owner_excluded()
+    public void A_more_specific_capability_answers_a_general_need_for_candidates_and_owners_alike()
     {
-        var excluded = Partner("Excluded", ["security"], tier: "premier");
-        var other = Partner("Other", ["security"]);
+        Add("Owner", ["networking.sd-wan"], id: OwnerId);
+        var backup = Add("Backup specialist", ["storage.backup"]);
 
-        var result = ComplementRanker.Rank(Request([new("security", true)], excluded: [excluded.PartnerId]), Owner, [excluded, other]);
+        var result = Rank([Must("storage"), Must("networking")]);
 
-        Assert.Equal([other.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal(["storage"], result.OwnerLacks);
+        Assert.Equal([backup], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal(["storage"], result.Candidates[0].CoversMustHave);
     }
 
     [Fact]
-    public void Never_suggests_a_partner_that_only_brings_what_the_owner_brings()
+    public void One_covered_must_have_outranks_any_number_of_nice_to_haves_and_any_quality()
     {
-        var competitor = Partner("Competitor", ["storage"], tier: "premier", regions: ["DE"]);
-        var complement = Partner("Complement", ["security"]);
+        var must = Add("Must", ["security"]);
+        var nice = Add("Nice", ["backup", "analytics", "training"], tier: "premier", proficiency: "expert", regions: ["DE"], verticals: ["retail"],
+            certifications: [Certification("Cisco", "backup"), Certification("NetApp", "analytics"), Certification("VMware", "training"), Certification("IBM", "backup")]);
 
-        var result = ComplementRanker.Rank(Request([new("storage", true), new("security", false)], region: "DE"), Owner, [competitor, complement]);
+        var result = Rank([Must("security"), Nice("backup"), Nice("analytics"), Nice("training")], region: "DE", vertical: "retail");
 
-        Assert.Equal([complement.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal([must, nice], result.Candidates.Select(c => c.PartnerId));
     }
 
     [Fact]
-    public void Ranks_a_partner_covering_a_must_have_above_one_covering_only_a_nice_to_have()
+    public void Proficiency_certifications_region_vertical_and_tier_order_partners_that_cover_the_same_needs()
     {
-        // The nice-to-have partner has every other advantage: region fit, the best tier and the earlier name.
-        var niceOnly = Partner("Aardvark", ["analytics"], tier: "premier", regions: ["DE"]);
-        var mustHave = Partner("Zebra", ["security"], regions: ["US"]);
+        var plain = Add("Plain", ["security"], proficiency: "basic");
+        var strong = Add("Strong", ["security"], proficiency: "expert", tier: "premier", regions: ["DE"], verticals: ["retail"],
+            certifications: [Certification("Cisco", "security"), Certification("Palo Alto", "security")]);
 
-        var result = ComplementRanker.Rank(Request([new("security", true), new("analytics", false)], region: "DE"), Owner, [niceOnly, mustHave]);
+        var result = Rank([Must("security")], region: "DE", vertical: "retail");
 
-        Assert.Equal([mustHave.PartnerId, niceOnly.PartnerId], result.Candidates.Select(c => c.PartnerId));
-        Assert.Equal(["security"], result.Candidates[0].CoversMustHave);
-        Assert.Equal(["analytics"], result.Candidates[1].CoversNiceToHave);
+        Assert.Equal([strong, plain], result.Candidates.Select(c => c.PartnerId));
+        var reasons = result.Candidates[0].Reasons;
+        Assert.Contains("certified by 2 vendors (Cisco, Palo Alto)", reasons);
+        Assert.Contains("operates in DE", reasons);
+        Assert.Contains("serves retail", reasons);
+        Assert.Contains("premier tier", reasons);
+        Assert.Equal(result.Candidates[0].Score, result.Candidates[0].Breakdown.Sum(p => p.Points), precision: 6);
     }
 
     [Fact]
-    public void Adds_region_fit_to_the_score_and_to_the_reasons()
+    public void An_expired_certification_stops_counting()
     {
-        var inRegion = Partner("In region", ["security"], regions: ["DE", "FR"]);
-        var elsewhere = Partner("Elsewhere", ["security"], regions: ["US"]);
+        var partner = Add("Lapsed", ["security"], certifications: [Certification("Cisco", "security", expires: Today.AddDays(-1)), Certification("IBM", "security", expires: Today)]);
 
-        var result = ComplementRanker.Rank(Request([new("security", true)], region: "DE"), Owner, [elsewhere, inRegion]);
+        var candidate = Assert.Single(Rank([Must("security")]).Candidates);
 
-        var first = result.Candidates[0];
-        var second = result.Candidates[1];
-        Assert.Equal(inRegion.PartnerId, first.PartnerId);
-        Assert.Equal(ComplementRanker.MustHaveWeight + ComplementRanker.RegionFitWeight, first.Score);
-        Assert.Equal(["covers security (must-have)", "operates in DE"], first.Reasons);
-        Assert.Equal(ComplementRanker.MustHaveWeight, second.Score);
-        Assert.Equal(["covers security (must-have)"], second.Reasons);
-    }
-
-    [Theory]
-    [InlineData("registered", 0, false)]
-    [InlineData("ready", 0.25, true)]
-    [InlineData("advanced", 0.5, true)]
-    [InlineData("premier", 0.75, true)]
-    public void Adds_the_tier_to_the_score_and_names_it_in_the_reasons_when_it_counts(string tier, double bonus, bool named)
-    {
-        var partner = Partner("Partner", ["security"], tier: tier);
-
-        var candidate = Assert.Single(ComplementRanker.Rank(Request([new("security", false)]), Owner, [partner]).Candidates);
-
-        Assert.Equal(ComplementRanker.NiceToHaveWeight + bonus, candidate.Score);
-        Assert.Equal(named, candidate.Reasons.Contains($"{tier} tier"));
+        Assert.Equal(partner, candidate.PartnerId);
+        Assert.Contains("certified by 1 vendor (IBM)", candidate.Reasons);
     }
 
     [Fact]
-    public void Breaks_ties_by_name_then_by_id()
+    public void Track_record_and_history_with_the_owner_raise_a_partner_and_explain_why()
     {
-        var lowId = Guid.Parse("10000000-0000-0000-0000-000000000000");
-        var highId = Guid.Parse("20000000-0000-0000-0000-000000000000");
-        var beta = Partner("Beta", ["security"], id: Guid.Parse("00000000-0000-0000-0000-000000000001"));
-        var alphaHigh = Partner("Alpha", ["security"], id: highId);
-        var alphaLow = Partner("Alpha", ["security"], id: lowId);
+        var proven = Add("Proven", ["security"]);
+        var unknown = Add("Unknown", ["security"]);
+        var invitedAt = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 10; i++)
+        {
+            _record.Apply(new InvitationFact(Guid.NewGuid(), Guid.NewGuid(), OwnerId, proven, invitedAt, invitedAt.AddHours(5),
+                i < 9 ? InvitationOutcome.Accepted : InvitationOutcome.Declined));
+        }
+        _record.Apply(new TeamWin(Guid.NewGuid(), OwnerId, proven, invitedAt.AddDays(10)));
 
-        var first = ComplementRanker.Rank(Request([new("security", true)]), Owner, [beta, alphaHigh, alphaLow]);
-        var second = ComplementRanker.Rank(Request([new("security", true)]), Owner, [alphaLow, beta, alphaHigh]);
+        var result = Rank([Must("security")]);
 
-        Assert.Equal([lowId, highId, beta.PartnerId], first.Candidates.Select(c => c.PartnerId));
-        Assert.Equal(first.Candidates.Select(c => c.PartnerId), second.Candidates.Select(c => c.PartnerId));
+        Assert.Equal([proven, unknown], result.Candidates.Select(c => c.PartnerId));
+        Assert.Contains("accepted 9 of 10 invitations, median 5 h", result.Candidates[0].Reasons);
+        Assert.Contains("won 1 of 9 deals it joined", result.Candidates[0].Reasons);
+        Assert.Contains("won 1 deal with you", result.Candidates[0].Reasons);
     }
 
     [Fact]
-    public void Returns_no_more_candidates_than_the_limit_and_keeps_the_best()
+    public void Ties_break_by_name_then_id_and_the_limit_holds()
     {
-        var partners = Enumerable.Range(0, 5).Select(i => Partner($"Plain {i}", ["security"])).ToList();
-        var best = Partner("Best", ["security"], tier: "premier");
-        var nextBest = Partner("Next best", ["security"], tier: "advanced");
-        partners.Add(best);
-        partners.Add(nextBest);
+        var b = Add("Bravo", ["security"]);
+        var a2 = Add("Alpha", ["security"], id: Guid.Parse("00000000-0000-0000-0000-000000000002"));
+        var a1 = Add("Alpha", ["security"], id: Guid.Parse("00000000-0000-0000-0000-000000000001"));
 
-        var result = ComplementRanker.Rank(Request([new("security", true)], limit: 2), Owner, partners);
-
-        Assert.Equal([best.PartnerId, nextBest.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Assert.Equal([a1, a2, b], Rank([Must("security")]).Candidates.Select(c => c.PartnerId));
+        Assert.Equal([a1, a2], Rank([Must("security")], limit: 2).Candidates.Select(c => c.PartnerId));
     }
 
     [Fact]
-    public void Lists_as_lacking_only_the_needs_the_owner_does_not_cover_once_each()
+    public void Partners_below_the_best_coverage_fill_the_list_when_too_few_cover_everything()
     {
-        var result = ComplementRanker.Rank(
-            Request([new("storage", true), new("security", false), new("networking", false), new("security", true)]), Owner, []);
+        var both = Add("Both", ["security", "backup"]);
+        var securityOnly = Enumerable.Range(0, 5).Select(i => Add($"Security {i}", ["security"])).ToList();
 
-        Assert.Equal(["security", "networking"], result.OwnerLacks);
+        var result = Rank([Must("security"), Must("backup")], limit: 3);
+
+        Assert.Equal(3, result.Candidates.Count);
+        Assert.Equal(both, result.Candidates[0].PartnerId);
+        Assert.All(result.Candidates.Skip(1), c => Assert.Contains(c.PartnerId, securityOnly));
     }
 
     [Fact]
-    public void Treats_a_capability_needed_both_ways_as_a_must_have()
+    public void An_unknown_owner_lacks_every_need()
     {
-        var partner = Partner("Partner", ["security"]);
-
-        var result = ComplementRanker.Rank(Request([new("security", false), new("security", true)]), Owner, [partner]);
-
-        var candidate = Assert.Single(result.Candidates);
-        Assert.Equal(["security"], candidate.CoversMustHave);
-        Assert.Empty(candidate.CoversNiceToHave);
-        Assert.Equal(ComplementRanker.MustHaveWeight, candidate.Score);
+        Add("Anyone", ["security"]);
+        Assert.Equal(["security", "storage"], Rank([Must("security"), Nice("storage")]).OwnerLacks);
     }
 
     [Fact]
-    public void Treats_an_unknown_owner_as_lacking_every_need()
+    public void The_index_keeps_the_newest_snapshot_and_forgets_capabilities_a_partner_dropped()
     {
-        var storage = Partner("Storage vendor", ["storage"]);
+        var id = Add("Changing", ["security"], version: 2);
+        Add("Changing", ["storage"], id: id, version: 1);
+        Assert.Equal([id], Rank([Must("security")]).Candidates.Select(c => c.PartnerId));
 
-        var result = ComplementRanker.Rank(Request([new("storage", true), new("security", false)]), null, [storage]);
+        Add("Changing", ["storage"], id: id, version: 3);
+        Assert.Empty(Rank([Must("security")]).Candidates);
+        Assert.Equal([id], Rank([Must("storage")]).Candidates.Select(c => c.PartnerId));
 
-        Assert.Equal(["storage", "security"], result.OwnerLacks);
-        Assert.Equal([storage.PartnerId], result.Candidates.Select(c => c.PartnerId));
+        Add("Changing", ["storage"], id: id, version: 4, active: false);
+        Assert.Empty(Rank([Must("storage")]).Candidates);
     }
 }

@@ -22,6 +22,7 @@ internal static class Deals
         CloseDate = null,
         Status = status,
         FinalValue = null,
+        AutoInviteNextBest = false,
         CreatedAt = Now.AddDays(-7),
         UpdatedAt = Now.AddDays(-7),
     };
@@ -33,7 +34,7 @@ internal static class Deals
         OwnerPartnerId = opportunity.OwnerPartnerId,
         InviteePartnerId = invitee,
         Role = "security",
-        ReferralFeePercent = 5m,
+        Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = 5m },
         AcceptBy = acceptBy ?? Now.AddDays(7),
         Status = status,
         DeclineReason = status == InvitationStatus.Declined ? "busy" : null,

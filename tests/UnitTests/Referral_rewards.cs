@@ -6,6 +6,7 @@ namespace EcosystemMarket.UnitTests;
 public class Referral_rewards
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Holding = TimeSpan.FromDays(30);
 
     private static OpportunityWon Won(decimal finalValue, string currency, params (Guid Partner, decimal Percent)[] team) => new()
     {
@@ -13,7 +14,7 @@ public class Referral_rewards
         OwnerPartnerId = Guid.Parse("aaaaaaaa-0000-0000-0000-000000000000"),
         FinalValue = finalValue,
         Currency = currency,
-        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "security", ReferralFeePercent = m.Percent }).ToList(),
+        Team = team.Select(m => new TeamMemberTerms { PartnerId = m.Partner, Role = "security", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = m.Percent } }).ToList(),
         OccurredAt = Now,
     };
 
@@ -22,7 +23,7 @@ public class Referral_rewards
     {
         var won = Won(98_765.43m, "USD", (Guid.NewGuid(), 3.333m), (Guid.NewGuid(), 12.5m), (Guid.NewGuid(), 0.7m));
 
-        var entries = ReferralRewards.For(won, Now);
+        var entries = ReferralRewards.For(won, Now, Holding);
 
         Assert.Equal(6, entries.Count);
         Assert.All(entries.GroupBy(e => (e.TransactionKey, e.Currency)), t => Assert.Equal(0m, t.Sum(e => e.Amount)));
@@ -38,10 +39,10 @@ public class Referral_rewards
         var member = Guid.NewGuid();
         var won = Won(decimal.Parse(finalValue), currency, (member, decimal.Parse(percent)));
 
-        var entries = ReferralRewards.For(won, Now);
+        var entries = ReferralRewards.For(won, Now, Holding);
 
-        var earned = Assert.Single(entries, e => e.Account == Accounts.ReferralEarned);
-        var owed = Assert.Single(entries, e => e.Account == Accounts.ReferralOwed);
+        var earned = Assert.Single(entries, e => e.Account == Accounts.Earned(RewardTerms.ReferralFee));
+        var owed = Assert.Single(entries, e => e.Account == Accounts.Owed(RewardTerms.ReferralFee));
         Assert.Equal(decimal.Parse(expected), earned.Amount);
         Assert.Equal((member, won.OwnerPartnerId, currency), (earned.PartnerId, earned.CounterpartyPartnerId, earned.Currency));
         Assert.Equal(-decimal.Parse(expected), owed.Amount);
@@ -55,13 +56,13 @@ public class Referral_rewards
         var second = Guid.NewGuid();
         var won = Won(10_000m, "EUR", (first, 5m), (second, 2m));
 
-        var transactions = ReferralRewards.For(won, Now).GroupBy(e => e.TransactionKey).ToDictionary(g => g.Key, g => g.ToList());
+        var transactions = ReferralRewards.For(won, Now, Holding).GroupBy(e => e.TransactionKey).ToDictionary(g => g.Key, g => g.ToList());
 
         Assert.Equal(
-            new[] { $"{won.OpportunityId:N}:referral:{first:N}", $"{won.OpportunityId:N}:referral:{second:N}" }.Order(),
+            new[] { $"{won.OpportunityId:N}:referral-fee:{first:N}", $"{won.OpportunityId:N}:referral-fee:{second:N}" }.Order(),
             transactions.Keys.Order());
-        Assert.Equal(500m, transactions[$"{won.OpportunityId:N}:referral:{first:N}"].Single(e => e.PartnerId == first).Amount);
-        Assert.Equal(200m, transactions[$"{won.OpportunityId:N}:referral:{second:N}"].Single(e => e.PartnerId == second).Amount);
+        Assert.Equal(500m, transactions[$"{won.OpportunityId:N}:referral-fee:{first:N}"].Single(e => e.PartnerId == first).Amount);
+        Assert.Equal(200m, transactions[$"{won.OpportunityId:N}:referral-fee:{second:N}"].Single(e => e.PartnerId == second).Amount);
         Assert.All(transactions.Values, t => Assert.Equal(2, t.Count));
         Assert.All(transactions.Values.SelectMany(t => t), e => Assert.Equal(won.OpportunityId, e.OpportunityId));
     }
@@ -75,7 +76,7 @@ public class Referral_rewards
         var unpaid = Guid.NewGuid();
         var won = Won(10m, "USD", (unpaid, decimal.Parse(percent)), (paid, 10m));
 
-        var entries = ReferralRewards.For(won, Now);
+        var entries = ReferralRewards.For(won, Now, Holding);
 
         Assert.Equal(2, entries.Count);
         Assert.DoesNotContain(entries, e => e.PartnerId == unpaid || e.CounterpartyPartnerId == unpaid);
@@ -86,9 +87,28 @@ public class Referral_rewards
     {
         var won = Won(2_500m, "USD", (Guid.NewGuid(), 4m), (Guid.NewGuid(), 6m));
 
-        var once = ReferralRewards.For(won, Now);
-        var again = ReferralRewards.For(won, Now.AddMinutes(5));
+        var once = ReferralRewards.For(won, Now, Holding);
+        var again = ReferralRewards.For(won, Now.AddMinutes(5), Holding);
 
         Assert.Equal(once.Select(e => (e.TransactionKey, e.PartnerId, e.Account, e.Amount)), again.Select(e => (e.TransactionKey, e.PartnerId, e.Account, e.Amount)));
+    }
+
+    [Fact]
+    public void A_fixed_fee_pays_its_amount_and_a_revenue_share_its_percent_whatever_the_other_fields_say()
+    {
+        var (fixedFee, share) = (Guid.NewGuid(), Guid.NewGuid());
+        var won = Won(50_000m, "EUR") with
+        {
+            Team =
+            [
+                new TeamMemberTerms { PartnerId = fixedFee, Role = "design", Reward = new RewardTerms { Kind = RewardTerms.FixedFee, Amount = 1_500.555m } },
+                new TeamMemberTerms { PartnerId = share, Role = "delivery", Reward = new RewardTerms { Kind = RewardTerms.RevenueShare, Percent = 20m } },
+            ],
+        };
+
+        var earned = ReferralRewards.For(won, Now, Holding).Where(e => e.Amount > 0).ToDictionary(e => e.PartnerId);
+
+        Assert.Equal((1_500.56m, Accounts.Earned(RewardTerms.FixedFee)), (earned[fixedFee].Amount, earned[fixedFee].Account));
+        Assert.Equal((10_000m, Accounts.Earned(RewardTerms.RevenueShare)), (earned[share].Amount, earned[share].Account));
     }
 }

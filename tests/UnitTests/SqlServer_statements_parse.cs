@@ -12,7 +12,7 @@ public partial class SqlServer_statements_parse
     {
         ["Data"] = typeof(Database).Assembly,
         ["Partners"] = typeof(Partners.Infrastructure.PartnerRepository).Assembly,
-        ["Matching"] = typeof(Matching.Infrastructure.PartnerIndex).Assembly,
+        ["Matching"] = typeof(Matching.Infrastructure.TrackRecordStore).Assembly,
         ["Brokering"] = typeof(Brokering.Infrastructure.OpportunityRepository).Assembly,
         ["Settlement"] = typeof(Settlement.Infrastructure.Ledger).Assembly,
     };

@@ -5,6 +5,7 @@ using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace EcosystemMarket.Brokering.Apis;
 
@@ -19,7 +20,53 @@ public static class InvitationsApi
         api.MapGet("/{id:guid}", GetInvitation).WithName(nameof(GetInvitation)).WithSummary("One invitation, for its invitee or the opportunity's owner");
         api.MapPost("/{id:guid}/accept", AcceptInvitation).WithName(nameof(AcceptInvitation)).WithSummary("Accept: join the team and see the customer");
         api.MapPost("/{id:guid}/decline", DeclineInvitation).WithName(nameof(DeclineInvitation)).WithSummary("Decline, with a reason");
+
+        var sent = app.MapGroup("/api/opportunities/{id:guid}/invitations").WithTags("Invitations");
+        sent.MapPost("/", InvitePartner).WithName(nameof(InvitePartner)).WithSummary("Invite a partner, with a role, a reward and an accept-by time");
+        sent.MapGet("/", ListInvitations).WithName(nameof(ListInvitations)).WithSummary("The invitations the owner sent");
         return api;
+    }
+
+    public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
+        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock,
+        IOptions<InvitationOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = request.Validate(now);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        var invitee = request.PartnerId!.Value;
+        if (DealRules.CanInvite(opportunity, invitee, await opportunities.InvitationsOfAsync(unit, id, cancellationToken)) is { } violation)
+        {
+            return ProblemResults.Conflict(violation);
+        }
+
+        var invitation = InvitationOffers.Offer(opportunity, invitee, request.Role!.Trim(), request.Terms!,
+            request.AcceptBy ?? now + options.Value.DefaultAcceptWindow, now);
+        await opportunities.InsertInvitationAsync(unit, invitation, cancellationToken);
+        await unit.PublishAsync(invitation.Announcement(), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/invitations/{invitation.Id}", invitation);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Invitation>>, NotFound>> ListInvitations(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        var opportunity = await opportunities.GetAsync(id, cancellationToken);
+        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await opportunities.InvitationsOfAsync(id, cancellationToken));
     }
 
     public static async Task<Results<Ok<Page<Invitation>>, ValidationProblem, ProblemHttpResult>> ListReceivedInvitations(
@@ -86,6 +133,10 @@ public static class InvitationsApi
             RespondedAt = now,
         };
         await opportunities.UpdateInvitationResponseAsync(unit, answered, cancellationToken);
+        if (accept && opportunity.Status == OpportunityStatus.Open)
+        {
+            await opportunities.UpdateStatusAsync(unit, opportunity with { Status = OpportunityStatus.Teaming, UpdatedAt = now }, cancellationToken);
+        }
         if (accept)
         {
             await unit.PublishAsync(new InvitationAccepted

@@ -7,7 +7,6 @@ using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace EcosystemMarket.Brokering.Apis;
 
@@ -16,14 +15,10 @@ public static class OpportunitiesApi
     public static RouteGroupBuilder MapOpportunitiesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/opportunities").WithTags("Opportunities");
-        api.MapPost("/", PostOpportunity).WithName(nameof(PostOpportunity)).WithSummary("Post an opportunity; its customer stays private");
+        api.MapPost("/", PostOpportunity).WithName(nameof(PostOpportunity)).WithSummary("Post an opportunity (or save a draft); its customer stays private");
         api.MapGet("/", ListMyOpportunities).WithName(nameof(ListMyOpportunities)).WithSummary("The caller's own opportunities");
         api.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("An opportunity, as the caller may see it");
         api.MapGet("/{id:guid}/suggestions", SuggestPartners).WithName(nameof(SuggestPartners)).WithSummary("Complementary partners, ranked by Matching");
-        api.MapPost("/{id:guid}/invitations", InvitePartner).WithName(nameof(InvitePartner)).WithSummary("Invite a partner, with a role and a reward");
-        api.MapGet("/{id:guid}/invitations", ListInvitations).WithName(nameof(ListInvitations)).WithSummary("The invitations the owner sent");
-        api.MapPost("/{id:guid}/win", MarkWon).WithName(nameof(MarkWon)).WithSummary("Mark the opportunity won with its final value");
-        api.MapPost("/{id:guid}/lose", MarkLost).WithName(nameof(MarkLost)).WithSummary("Mark the opportunity lost");
         return api;
     }
 
@@ -53,25 +48,19 @@ public static class OpportunitiesApi
             EstimatedValue = request.EstimatedValue!.Value,
             Currency = request.Currency!,
             CloseDate = request.CloseDate,
-            Status = OpportunityStatus.Open,
+            Status = request.Draft ? OpportunityStatus.Draft : OpportunityStatus.Open,
             FinalValue = null,
+            AutoInviteNextBest = request.AutoInviteNextBest,
             CreatedAt = now,
             UpdatedAt = now,
         };
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         await opportunities.InsertAsync(unit, opportunity, cancellationToken);
-        await unit.PublishAsync(new OpportunityPosted
+        if (opportunity.Status == OpportunityStatus.Open)
         {
-            OpportunityId = opportunity.Id,
-            OwnerPartnerId = owner,
-            Industry = opportunity.Industry,
-            Region = opportunity.Region,
-            Needs = opportunity.Needs,
-            EstimatedValue = opportunity.EstimatedValue,
-            Currency = opportunity.Currency,
-            OccurredAt = now,
-        }, cancellationToken);
+            await unit.PublishAsync(opportunity.Posted(now), cancellationToken);
+        }
         await unit.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/opportunities/{opportunity.Id}", OpportunityView.Of(opportunity, showCustomer: true));
     }
@@ -142,123 +131,5 @@ public static class OpportunitiesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Matching is not available right now.",
                 detail: "Try again shortly; your opportunity is saved.");
         }
-    }
-
-    public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
-        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock,
-        IOptions<InvitationOptions> options, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var errors = request.Validate(now);
-        if (!errors.IsValid)
-        {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        await using var unit = await opportunities.BeginAsync(cancellationToken);
-        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
-        {
-            return TypedResults.NotFound();
-        }
-        var invitee = request.PartnerId!.Value;
-        if (DealRules.CanInvite(opportunity, invitee, await opportunities.InvitationsOfAsync(unit, id, cancellationToken)) is { } violation)
-        {
-            return ProblemResults.Conflict(violation);
-        }
-
-        var invitation = new Invitation
-        {
-            Id = Guid.CreateVersion7(),
-            OpportunityId = id,
-            OwnerPartnerId = opportunity.OwnerPartnerId,
-            InviteePartnerId = invitee,
-            Role = request.Role!.Trim(),
-            ReferralFeePercent = request.ReferralFeePercent!.Value,
-            AcceptBy = request.AcceptBy ?? now + options.Value.DefaultAcceptWindow,
-            Status = InvitationStatus.Pending,
-            DeclineReason = null,
-            CreatedAt = now,
-            RespondedAt = null,
-        };
-        await opportunities.InsertInvitationAsync(unit, invitation, cancellationToken);
-        await unit.PublishAsync(new PartnerInvited
-        {
-            InvitationId = invitation.Id,
-            OpportunityId = id,
-            OwnerPartnerId = invitation.OwnerPartnerId,
-            InviteePartnerId = invitee,
-            Role = invitation.Role,
-            AcceptBy = invitation.AcceptBy,
-            OccurredAt = now,
-        }, cancellationToken);
-        await unit.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/invitations/{invitation.Id}", invitation);
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<Invitation>>, NotFound>> ListInvitations(
-        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
-    {
-        var opportunity = await opportunities.GetAsync(id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
-        {
-            return TypedResults.NotFound();
-        }
-        return TypedResults.Ok(await opportunities.InvitationsOfAsync(id, cancellationToken));
-    }
-
-    public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkWon(
-        Guid id, WinRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (request.FinalValue is not (> 0 and <= PostOpportunityRequest.MaxValue))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["finalValue"] = [$"'finalValue' must be greater than 0 and at most {PostOpportunityRequest.MaxValue}."],
-            });
-        }
-        return await CloseAsync(id, OpportunityStatus.Won, request.FinalValue, user, opportunities, clock, cancellationToken);
-    }
-
-    public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkLost(
-        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken) =>
-        await CloseAsync(id, OpportunityStatus.Lost, null, user, opportunities, clock, cancellationToken);
-
-    private static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> CloseAsync(
-        Guid id, OpportunityStatus target, decimal? finalValue, ClaimsPrincipal user, OpportunityRepository opportunities,
-        TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var unit = await opportunities.BeginAsync(cancellationToken);
-        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
-        {
-            return TypedResults.NotFound();
-        }
-        if (DealRules.CanClose(opportunity, target) is { } violation)
-        {
-            return ProblemResults.Conflict(violation);
-        }
-
-        var now = clock.GetUtcNow();
-        var closed = opportunity with { Status = target, FinalValue = finalValue, UpdatedAt = now };
-        await opportunities.UpdateStatusAsync(unit, closed, cancellationToken);
-        if (target == OpportunityStatus.Won)
-        {
-            var team = (await opportunities.InvitationsOfAsync(unit, id, cancellationToken))
-                .Where(i => i.Status == InvitationStatus.Accepted)
-                .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, ReferralFeePercent = i.ReferralFeePercent })
-                .ToList();
-            await unit.PublishAsync(new OpportunityWon
-            {
-                OpportunityId = id,
-                OwnerPartnerId = closed.OwnerPartnerId,
-                FinalValue = finalValue!.Value,
-                Currency = closed.Currency,
-                Team = team,
-                OccurredAt = now,
-            }, cancellationToken);
-        }
-        await unit.CommitAsync(cancellationToken);
-        return TypedResults.Ok(OpportunityView.Of(closed, showCustomer: true));
     }
 }

@@ -15,7 +15,9 @@ public sealed record PostOpportunityRequest(
     IReadOnlyList<CapabilityNeed>? Needs,
     decimal? EstimatedValue,
     string? Currency,
-    DateOnly? CloseDate)
+    DateOnly? CloseDate,
+    bool Draft = false,
+    bool AutoInviteNextBest = false)
 {
     public static readonly IReadOnlyList<string> Sizes = ["small", "medium", "large", "enterprise"];
     public const decimal MaxValue = 1_000_000_000_000m;
@@ -53,8 +55,14 @@ public sealed record PostOpportunityRequest(
     }
 }
 
-public sealed record InviteRequest(Guid? PartnerId, string? Role, decimal? ReferralFeePercent, DateTimeOffset? AcceptBy)
+/// <summary>
+/// An invitation: the reward is either <see cref="Reward"/> (referral fee %, revenue share % or fixed fee) or,
+/// as a shorthand for a referral fee, <see cref="ReferralFeePercent"/>.
+/// </summary>
+public sealed record InviteRequest(Guid? PartnerId, string? Role, RewardTerms? Reward, decimal? ReferralFeePercent, DateTimeOffset? AcceptBy)
 {
+    public RewardTerms? Terms => Reward ?? (ReferralFeePercent is { } percent ? new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = percent } : null);
+
     public ValidationErrors Validate(DateTimeOffset now)
     {
         var errors = new ValidationErrors().RequireText("role", Role, 100);
@@ -62,10 +70,7 @@ public sealed record InviteRequest(Guid? PartnerId, string? Role, decimal? Refer
         {
             errors.Add("partnerId", "'partnerId' must name the partner to invite.");
         }
-        if (ReferralFeePercent is not (>= 0 and <= 100) || decimal.Round(ReferralFeePercent.Value, 4) != ReferralFeePercent)
-        {
-            errors.Add("referralFeePercent", "'referralFeePercent' must be between 0 and 100 with at most 4 decimals.");
-        }
+        RewardRules.Validate(Terms, Reward is null && ReferralFeePercent is not null ? "referralFeePercent" : "reward", errors);
         if (AcceptBy is { } acceptBy && acceptBy <= now)
         {
             errors.Add("acceptBy", "'acceptBy' must be in the future.");
@@ -78,6 +83,8 @@ public sealed record DeclineRequest(string? Reason);
 
 public sealed record WinRequest(decimal? FinalValue);
 
+public sealed record ReverseRequest(string? Reason);
+
 /// <summary>
 /// An opportunity as one caller may see it: <see cref="Customer"/> is null unless the caller owns the
 /// opportunity or has accepted an invitation to it.
@@ -85,9 +92,9 @@ public sealed record WinRequest(decimal? FinalValue);
 public sealed record OpportunityView(
     Guid Id, Guid OwnerPartnerId, Customer? Customer, bool CustomerVisible, string Industry, string Region, string Size,
     IReadOnlyList<CapabilityNeed> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate,
-    OpportunityStatus Status, decimal? FinalValue, DateTimeOffset CreatedAt)
+    OpportunityStatus Status, decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt)
 {
     public static OpportunityView Of(Opportunity o, bool showCustomer) => new(
         o.Id, o.OwnerPartnerId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
-        o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.CreatedAt);
+        o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.AutoInviteNextBest, o.CreatedAt);
 }

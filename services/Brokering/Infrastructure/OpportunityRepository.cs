@@ -71,6 +71,14 @@ public sealed class OpportunityRepository(Database database)
         return row?.ToModel();
     }
 
+    /// <summary>Pending invitations whose accept-by time has passed, oldest deadline first.</summary>
+    public async Task<IReadOnlyList<Invitation>> OverdueAsync(DateTimeOffset now, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<InvitationRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectOverdue),
+            new { Now = now, Take = take }, cancellationToken: cancellationToken))).Select(r => r.ToModel()).ToList();
+    }
+
     public async Task<IReadOnlyList<Invitation>> PageReceivedAsync(Guid invitee, PageCursor? after, int take, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -96,11 +104,11 @@ public sealed class OpportunityRepository(Database database)
 
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
-        decimal? FinalValue, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
     {
         public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
-            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.CreatedAt, o.UpdatedAt);
+            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt);
 
         public Opportunity ToModel() => new()
         {
@@ -116,16 +124,18 @@ public sealed class OpportunityRepository(Database database)
             CloseDate = CloseDate is null ? null : DateOnly.Parse(CloseDate[..10], CultureInfo.InvariantCulture),
             Status = Enum.Parse<OpportunityStatus>(Status),
             FinalValue = FinalValue,
+            AutoInviteNextBest = AutoInviteNextBest,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };
     }
 
     private sealed record InvitationRow(Guid Id, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId, string Role,
-        decimal ReferralFeePercent, DateTimeOffset AcceptBy, string Status, string? DeclineReason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt)
+        string RewardKind, decimal? RewardPercent, decimal? RewardAmount, DateTimeOffset AcceptBy, string Status, string? DeclineReason,
+        DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt)
     {
         public static InvitationRow From(Invitation i) => new(i.Id, i.OpportunityId, i.OwnerPartnerId, i.InviteePartnerId, i.Role,
-            i.ReferralFeePercent, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt);
+            i.Reward.Kind, i.Reward.Percent, i.Reward.Amount, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt);
 
         public Invitation ToModel() => new()
         {
@@ -134,7 +144,7 @@ public sealed class OpportunityRepository(Database database)
             OwnerPartnerId = OwnerPartnerId,
             InviteePartnerId = InviteePartnerId,
             Role = Role,
-            ReferralFeePercent = ReferralFeePercent,
+            Reward = new RewardTerms { Kind = RewardKind, Percent = RewardPercent, Amount = RewardAmount },
             AcceptBy = AcceptBy,
             Status = Enum.Parse<InvitationStatus>(Status),
             DeclineReason = DeclineReason,

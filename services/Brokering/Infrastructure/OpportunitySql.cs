@@ -7,21 +7,21 @@ internal static class OpportunitySql
     private const string OpportunityColumns = """
         id AS Id, owner_partner_id AS OwnerPartnerId, customer_name AS CustomerName, customer_contact AS CustomerContact,
         industry AS Industry, region AS Region, size AS Size, needs AS Needs, estimated_value AS EstimatedValue,
-        currency AS Currency, close_date AS CloseDate, status AS Status, final_value AS FinalValue,
+        currency AS Currency, close_date AS CloseDate, status AS Status, final_value AS FinalValue, auto_invite_next_best AS AutoInviteNextBest,
         created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
     private const string InvitationColumns = """
         id AS Id, opportunity_id AS OpportunityId, owner_partner_id AS OwnerPartnerId, invitee_partner_id AS InviteePartnerId,
-        role AS Role, referral_fee_percent AS ReferralFeePercent, accept_by AS AcceptBy, status AS Status,
+        role AS Role, reward_kind AS RewardKind, reward_percent AS RewardPercent, reward_amount AS RewardAmount, accept_by AS AcceptBy, status AS Status,
         decline_reason AS DeclineReason, created_at AS CreatedAt, responded_at AS RespondedAt
         """;
 
     public static readonly SqlText InsertOpportunity = SqlText.Portable("""
         INSERT INTO opportunities (id, owner_partner_id, customer_name, customer_contact, industry, region, size, needs,
-            estimated_value, currency, close_date, status, final_value, created_at, updated_at)
+            estimated_value, currency, close_date, status, final_value, auto_invite_next_best, created_at, updated_at)
         VALUES (@Id, @OwnerPartnerId, @CustomerName, @CustomerContact, @Industry, @Region, @Size, @Needs,
-            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @CreatedAt, @UpdatedAt);
+            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @AutoInviteNextBest, @CreatedAt, @UpdatedAt);
         """);
 
     public static readonly SqlText UpdateOpportunityStatus = SqlText.Portable(
@@ -42,9 +42,9 @@ internal static class OpportunitySql
             """);
 
     public static readonly SqlText InsertInvitation = SqlText.Portable("""
-        INSERT INTO invitations (id, opportunity_id, owner_partner_id, invitee_partner_id, role, referral_fee_percent,
+        INSERT INTO invitations (id, opportunity_id, owner_partner_id, invitee_partner_id, role, reward_kind, reward_percent, reward_amount,
             accept_by, status, decline_reason, created_at, responded_at)
-        VALUES (@Id, @OpportunityId, @OwnerPartnerId, @InviteePartnerId, @Role, @ReferralFeePercent,
+        VALUES (@Id, @OpportunityId, @OwnerPartnerId, @InviteePartnerId, @Role, @RewardKind, @RewardPercent, @RewardAmount,
             @AcceptBy, @Status, @DeclineReason, @CreatedAt, @RespondedAt);
         """);
 
@@ -55,6 +55,10 @@ internal static class OpportunitySql
 
     public static readonly SqlText SelectInvitationsOf = SqlText.Portable(
         $"SELECT {InvitationColumns} FROM invitations WHERE opportunity_id = @OpportunityId ORDER BY created_at, id;");
+
+    public static readonly SqlText SelectOverdue = new(
+        Sqlite: $"SELECT {InvitationColumns} FROM invitations WHERE status = 'Pending' AND accept_by < @Now ORDER BY accept_by LIMIT @Take;",
+        SqlServer: $"SELECT TOP (@Take) {InvitationColumns} FROM dbo.invitations WHERE status = 'Pending' AND accept_by < @Now ORDER BY accept_by;");
 
     public static readonly SqlText PageReceived = new(
         Sqlite: $"""

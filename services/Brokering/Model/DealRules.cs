@@ -10,15 +10,15 @@ public static class DealRules
 {
     public static RuleViolation? CanInvite(Opportunity opportunity, Guid invitee, IEnumerable<Invitation> existing)
     {
-        if (opportunity.Status != OpportunityStatus.Open)
+        if (!OpportunityLifecycle.IsLive(opportunity.Status))
         {
-            return new("The opportunity is not open.", $"Invitations can be sent only while an opportunity is Open; it is {opportunity.Status}.");
+            return new("The opportunity is not open.", $"Invitations can be sent only while an opportunity is Open or Teaming; it is {opportunity.Status}.");
         }
         if (invitee == opportunity.OwnerPartnerId)
         {
             return new("An owner cannot invite itself.", "Invite a partner that complements you.");
         }
-        if (existing.Any(i => i.InviteePartnerId == invitee && i.Status != InvitationStatus.Declined))
+        if (existing.Any(i => i.InviteePartnerId == invitee && i.Status is InvitationStatus.Pending or InvitationStatus.Accepted))
         {
             return new("This partner is already invited.", $"Partner {invitee} has an open or accepted invitation to this opportunity.");
         }
@@ -27,26 +27,17 @@ public static class DealRules
 
     public static RuleViolation? CanRespond(Invitation invitation, Opportunity opportunity, DateTimeOffset now)
     {
+        if (invitation.Status == InvitationStatus.Expired || (invitation.Status == InvitationStatus.Pending && now > invitation.AcceptBy))
+        {
+            return new("The invitation has expired.", $"It had to be answered by {invitation.AcceptBy:O}.");
+        }
         if (invitation.Status != InvitationStatus.Pending)
         {
             return new("The invitation was already answered.", $"It is {invitation.Status}.");
         }
-        if (now > invitation.AcceptBy)
-        {
-            return new("The invitation has expired.", $"It had to be answered by {invitation.AcceptBy:O}.");
-        }
-        if (opportunity.Status != OpportunityStatus.Open)
+        if (!OpportunityLifecycle.IsLive(opportunity.Status))
         {
             return new("The opportunity is closed.", $"It is {opportunity.Status}.");
-        }
-        return null;
-    }
-
-    public static RuleViolation? CanClose(Opportunity opportunity, OpportunityStatus target)
-    {
-        if (opportunity.Status != OpportunityStatus.Open)
-        {
-            return new($"The opportunity cannot become {target}.", $"Only an Open opportunity can be closed; it is {opportunity.Status}.");
         }
         return null;
     }

@@ -19,6 +19,7 @@ public sealed record Opportunity
     public required DateOnly? CloseDate { get; init; }
     public required OpportunityStatus Status { get; init; }
     public required decimal? FinalValue { get; init; }
+    public required bool AutoInviteNextBest { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 }
@@ -30,10 +31,56 @@ public sealed record Invitation
     public required Guid OwnerPartnerId { get; init; }
     public required Guid InviteePartnerId { get; init; }
     public required string Role { get; init; }
-    public required decimal ReferralFeePercent { get; init; }
+    public required RewardTerms Reward { get; init; }
     public required DateTimeOffset AcceptBy { get; init; }
     public required InvitationStatus Status { get; init; }
     public required string? DeclineReason { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset? RespondedAt { get; init; }
+}
+
+public static class InvitationOffers
+{
+    /// <summary>A new pending invitation on the owner's terms; the one place invitations are made, by hand or automatically.</summary>
+    public static Invitation Offer(Opportunity opportunity, Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OpportunityId = opportunity.Id,
+        OwnerPartnerId = opportunity.OwnerPartnerId,
+        InviteePartnerId = invitee,
+        Role = role,
+        Reward = reward,
+        AcceptBy = acceptBy,
+        Status = InvitationStatus.Pending,
+        DeclineReason = null,
+        CreatedAt = now,
+        RespondedAt = null,
+    };
+
+    public static PartnerInvited Announcement(this Invitation invitation) => new()
+    {
+        InvitationId = invitation.Id,
+        OpportunityId = invitation.OpportunityId,
+        OwnerPartnerId = invitation.OwnerPartnerId,
+        InviteePartnerId = invitation.InviteePartnerId,
+        Role = invitation.Role,
+        AcceptBy = invitation.AcceptBy,
+        OccurredAt = invitation.CreatedAt,
+    };
+}
+
+public static class OpportunityAnnouncements
+{
+    /// <summary>What the marketplace learns when an opportunity opens: never its customer.</summary>
+    public static OpportunityPosted Posted(this Opportunity opportunity, DateTimeOffset now) => new()
+    {
+        OpportunityId = opportunity.Id,
+        OwnerPartnerId = opportunity.OwnerPartnerId,
+        Industry = opportunity.Industry,
+        Region = opportunity.Region,
+        Needs = opportunity.Needs,
+        EstimatedValue = opportunity.EstimatedValue,
+        Currency = opportunity.Currency,
+        OccurredAt = now,
+    };
 }

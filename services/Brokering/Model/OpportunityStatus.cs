@@ -2,9 +2,13 @@ namespace EcosystemMarket.Brokering.Model;
 
 public enum OpportunityStatus
 {
+    Draft,
     Open,
+    Teaming,
     Won,
     Lost,
+    Withdrawn,
+    Reversed,
 }
 
 public enum InvitationStatus
@@ -12,4 +16,5 @@ public enum InvitationStatus
     Pending,
     Accepted,
     Declined,
+    Expired,
 }

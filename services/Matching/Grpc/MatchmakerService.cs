@@ -1,23 +1,27 @@
 using EcosystemMarket.Contracts.Matching;
-using EcosystemMarket.Matching.Infrastructure;
 using EcosystemMarket.Matching.Model;
 using global::Grpc.Core;
 
 namespace EcosystemMarket.Matching.Grpc;
 
-public sealed class MatchmakerService(PartnerIndex index) : Matchmaker.MatchmakerBase
+public sealed class MatchmakerService(PartnerMatcher matcher) : Matchmaker.MatchmakerBase
 {
     public const int MaxLimit = 100;
+    public const int DefaultLimit = 20;
 
-    public override async Task<FindPartnersReply> FindPartners(FindPartnersRequest request, ServerCallContext context)
+    public override Task<FindPartnersReply> FindPartners(FindPartnersRequest request, ServerCallContext context)
     {
+        if (!matcher.IsReady)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The partner index is still bootstrapping; retry shortly."));
+        }
         if (!Guid.TryParse(request.OwnerPartnerId, out var owner))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "owner_partner_id must be a partner id (GUID)."));
         }
-        if (request.Needs.Count == 0 || request.Needs.Any(n => string.IsNullOrWhiteSpace(n.Capability)))
+        if (request.Needs.Count is 0 or > ComplementRanker.MaxNeeds || request.Needs.Any(n => string.IsNullOrWhiteSpace(n.Capability)))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "needs must name at least one capability."));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"needs must name 1 to {ComplementRanker.MaxNeeds} capabilities."));
         }
         var excluded = new HashSet<Guid>();
         foreach (var id in request.ExcludedPartnerIds)
@@ -29,12 +33,14 @@ public sealed class MatchmakerService(PartnerIndex index) : Matchmaker.Matchmake
             excluded.Add(partner);
         }
 
-        var limit = request.Limit is > 0 and <= MaxLimit ? request.Limit : 20;
-        var result = await index.FindAsync(
-            new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
-                string.IsNullOrEmpty(request.Region) ? null : request.Region, excluded, limit),
-            context.CancellationToken);
+        var result = matcher.Find(new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
+            NullIfEmpty(request.Region), NullIfEmpty(request.Vertical), excluded,
+            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit));
+        return Task.FromResult(ToReply(result));
+    }
 
+    public static FindPartnersReply ToReply(MatchResult result)
+    {
         var reply = new FindPartnersReply();
         reply.OwnerLacks.AddRange(result.OwnerLacks);
         reply.Candidates.AddRange(result.Candidates.Select(c => new Candidate
@@ -45,7 +51,10 @@ public sealed class MatchmakerService(PartnerIndex index) : Matchmaker.Matchmake
             CoversMustHave = { c.CoversMustHave },
             CoversNiceToHave = { c.CoversNiceToHave },
             Reasons = { c.Reasons },
+            Breakdown = { c.Breakdown.Select(p => new ScoreComponent { Name = p.Name, Points = p.Points, Explanation = p.Explanation }) },
         }));
         return reply;
     }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -2,7 +2,11 @@ namespace EcosystemMarket.Matching.Model;
 
 public sealed record Need(string Capability, bool MustHave);
 
-public sealed record MatchRequest(Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, IReadOnlySet<Guid> Excluded, int Limit);
+public sealed record MatchRequest(
+    Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, string? Vertical, IReadOnlySet<Guid> Excluded, int Limit);
+
+/// <summary>One part of a candidate's score, with the sentence a UI can show for it.</summary>
+public sealed record ScorePart(string Name, double Points, string Explanation);
 
 public sealed record RankedCandidate(
     Guid PartnerId,
@@ -10,6 +14,9 @@ public sealed record RankedCandidate(
     double Score,
     IReadOnlyList<string> CoversMustHave,
     IReadOnlyList<string> CoversNiceToHave,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<ScorePart> Breakdown)
+{
+    public IReadOnlyList<string> Reasons => Breakdown.Select(p => p.Explanation).ToList();
+}
 
 public sealed record MatchResult(IReadOnlyList<string> OwnerLacks, IReadOnlyList<RankedCandidate> Candidates);

@@ -24,6 +24,24 @@ public sealed class Ledger(Database database)
         return booked;
     }
 
+    /// <summary>Marks a won opportunity as settled, rewards or not, so a later reversal knows the win was handled.</summary>
+    public async Task MarkSettledAsync(UnitOfWork unit, Guid opportunityId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = new { OpportunityId = opportunityId, SettledAt = now };
+        if (await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled), key, unit.Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.InsertSettled), key, unit.Transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    public async Task<bool> IsSettledAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled),
+            new { OpportunityId = opportunityId }, unit.Transaction, cancellationToken: cancellationToken)) > 0;
+
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesOfOpportunityAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectOfOpportunity),
+            new { OpportunityId = opportunityId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
+
     public async Task<IReadOnlyList<LedgerEntry>> EntriesOfAsync(Guid partnerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

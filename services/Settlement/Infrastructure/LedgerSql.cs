@@ -6,15 +6,23 @@ internal static class LedgerSql
 {
     private const string Columns = """
         id AS Id, transaction_key AS TransactionKey, opportunity_id AS OpportunityId, partner_id AS PartnerId,
-        counterparty_partner_id AS CounterpartyPartnerId, account AS Account, amount AS Amount, currency AS Currency, created_at AS CreatedAt
+        counterparty_partner_id AS CounterpartyPartnerId, account AS Account, amount AS Amount, currency AS Currency, created_at AS CreatedAt,
+        payable_at AS PayableAt
         """;
 
     public static readonly SqlText CountTransaction = SqlText.Portable("SELECT COUNT(1) FROM ledger_entries WHERE transaction_key = @TransactionKey;");
 
     public static readonly SqlText Insert = SqlText.Portable("""
-        INSERT INTO ledger_entries (id, transaction_key, opportunity_id, partner_id, counterparty_partner_id, account, amount, currency, created_at)
-        VALUES (@Id, @TransactionKey, @OpportunityId, @PartnerId, @CounterpartyPartnerId, @Account, @Amount, @Currency, @CreatedAt);
+        INSERT INTO ledger_entries (id, transaction_key, opportunity_id, partner_id, counterparty_partner_id, account, amount, currency, created_at, payable_at)
+        VALUES (@Id, @TransactionKey, @OpportunityId, @PartnerId, @CounterpartyPartnerId, @Account, @Amount, @Currency, @CreatedAt, @PayableAt);
         """);
+
+    public static readonly SqlText CountSettled = SqlText.Portable("SELECT COUNT(1) FROM settled_opportunities WHERE opportunity_id = @OpportunityId;");
+
+    public static readonly SqlText InsertSettled = SqlText.Portable("INSERT INTO settled_opportunities (opportunity_id, settled_at) VALUES (@OpportunityId, @SettledAt);");
+
+    public static readonly SqlText SelectOfOpportunity = SqlText.Portable(
+        $"SELECT {Columns} FROM ledger_entries WHERE opportunity_id = @OpportunityId ORDER BY created_at, id;");
 
     public static readonly SqlText SelectAllOfPartner = SqlText.Portable(
         $"SELECT {Columns} FROM ledger_entries WHERE partner_id = @PartnerId ORDER BY created_at, id;");

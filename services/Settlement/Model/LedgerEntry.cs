@@ -13,13 +13,17 @@ public sealed record LedgerEntry(
     string Account,
     decimal Amount,
     string Currency,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset PayableAt);
 
 public static class Accounts
 {
-    /// <summary>A referral reward the partner has earned.</summary>
-    public const string ReferralEarned = "referral-earned";
+    /// <summary>A reward taken back because the deal it was earned on was reversed.</summary>
+    public const string Clawback = "clawback";
 
-    /// <summary>A referral reward the partner owes to a team member.</summary>
-    public const string ReferralOwed = "referral-owed";
+    /// <summary>A reward of this kind (referral-fee, revenue-share, fixed-fee) the partner has earned.</summary>
+    public static string Earned(string rewardKind) => $"{rewardKind}-earned";
+
+    /// <summary>A reward of this kind the partner owes to a team member.</summary>
+    public static string Owed(string rewardKind) => $"{rewardKind}-owed";
 }

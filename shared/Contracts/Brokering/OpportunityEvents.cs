@@ -51,12 +51,55 @@ public sealed record InvitationDeclined
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
+/// <summary>
+/// The reward an owner offers an invitee: a referral fee or a revenue share (a percentage of the final
+/// value) or a fixed fee (an amount in the deal's currency).
+/// </summary>
+public sealed record RewardTerms
+{
+    public const string ReferralFee = "referral-fee";
+    public const string RevenueShare = "revenue-share";
+    public const string FixedFee = "fixed-fee";
+
+    public required string Kind { get; init; }
+    public decimal? Percent { get; init; }
+    public decimal? Amount { get; init; }
+}
+
 /// <summary>The terms a team member agreed to when it accepted its invitation.</summary>
 public sealed record TeamMemberTerms
 {
     public required Guid PartnerId { get; init; }
     public required string Role { get; init; }
-    public required decimal ReferralFeePercent { get; init; }
+    public required RewardTerms Reward { get; init; }
+}
+
+public sealed record InvitationExpired
+{
+    public required Guid InvitationId { get; init; }
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required Guid InviteePartnerId { get; init; }
+    public required DateTimeOffset AcceptBy { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The opportunity ended without a win: lost to the competition, or withdrawn by its owner.</summary>
+public sealed record OpportunityClosed
+{
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required string Outcome { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A won deal was reversed (cancelled, refunded): rewards booked for it are clawed back.</summary>
+public sealed record OpportunityReversed
+{
+    public required Guid OpportunityId { get; init; }
+    public required Guid OwnerPartnerId { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
 }
 
 public sealed record OpportunityWon
@@ -66,5 +109,35 @@ public sealed record OpportunityWon
     public required decimal FinalValue { get; init; }
     public required string Currency { get; init; }
     public required IReadOnlyList<TeamMemberTerms> Team { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>A partner registered a deal with a vendor and is protected as its first registrant until <see cref="ProtectedUntil"/>.</summary>
+public sealed record DealRegistered
+{
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public Guid? OpportunityId { get; init; }
+    public required DateTimeOffset ProtectedUntil { get; init; }
+    public required string Hash { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>
+/// A registration collided with a protected one (same vendor, same customer, overlapping scope), or was made
+/// by an invitee about a customer it learned of through an invitation (poaching). Flagged to the vendor.
+/// </summary>
+public sealed record DealConflictDetected
+{
+    public const string Overlap = "overlap";
+    public const string Poaching = "poaching";
+
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public Guid? ConflictsWithRegistrationId { get; init; }
+    public Guid? ProtectedPartnerId { get; init; }
+    public required IReadOnlyList<string> Kinds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -3,11 +3,12 @@ using EcosystemMarket.Data.Inbox;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
 
 /// <summary>Books the referral rewards of a won deal, exactly once however often the event arrives.</summary>
-public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvider clock, ILogger<OpportunityWonConsumer> logger)
+public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvider clock, IOptions<SettlementOptions> options, ILogger<OpportunityWonConsumer> logger)
     : IConsumer<OpportunityWon>
 {
     public async Task Consume(ConsumeContext<OpportunityWon> context)
@@ -16,8 +17,11 @@ public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvi
         var messageId = context.MessageId ?? throw new InvalidOperationException("OpportunityWon arrived without a message id.");
         var booked = 0;
         var handled = await inbox.HandleOnceAsync(messageId, nameof(OpportunityWonConsumer), async unit =>
-            booked = await ledger.BookAsync(unit, ReferralRewards.For(won, clock.GetUtcNow()), context.CancellationToken),
-            context.CancellationToken);
+        {
+            var now = clock.GetUtcNow();
+            booked = await ledger.BookAsync(unit, ReferralRewards.For(won, now, options.Value.HoldingPeriod), context.CancellationToken);
+            await ledger.MarkSettledAsync(unit, won.OpportunityId, now, context.CancellationToken);
+        }, context.CancellationToken);
         if (handled)
         {
             logger.LogInformation("Settled opportunity {OpportunityId}: {Booked} reward transactions booked", won.OpportunityId, booked);

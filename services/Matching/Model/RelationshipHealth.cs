@@ -1,0 +1,83 @@
+namespace EcosystemMarket.Matching.Model;
+
+public enum Trend
+{
+    Steady,
+    Rising,
+    Falling,
+}
+
+/// <summary>How two partners work together within a time window, in both directions.</summary>
+public sealed record PairHealth(
+    Guid PartnerId,
+    Guid CounterpartId,
+    int InvitationsSent,
+    int InvitationsReceived,
+    int Accepted,
+    int Declined,
+    int Expired,
+    TimeSpan? MedianResponse,
+    int WinsTogether,
+    int Conflicts,
+    bool Reciprocal,
+    Trend Trend);
+
+/// <summary>
+/// Relationship health between partner pairs over a window, compared with the window before it so that a
+/// vendor sees which relationships are rising or falling. Activity weighs wins above acceptances above
+/// invitations; a change of more than a fifth either way counts as a trend.
+/// </summary>
+public static class RelationshipHealth
+{
+    public static IReadOnlyList<PairHealth> For(Guid partnerId, IReadOnlyList<InvitationFact> invitations, IReadOnlyList<TeamWin> wins,
+        TimeSpan window, DateTimeOffset now)
+    {
+        var from = now - window;
+        var previousFrom = from - window;
+        var counterparts = invitations.Select(f => f.OwnerPartnerId == partnerId ? f.InviteePartnerId : f.OwnerPartnerId)
+            .Concat(wins.Select(w => w.OwnerPartnerId == partnerId ? w.PartnerId : w.OwnerPartnerId))
+            .Where(c => c != partnerId)
+            .Distinct();
+
+        var pairs = new List<PairHealth>();
+        foreach (var counterpart in counterparts)
+        {
+            var between = invitations.Where(f => Involves(f.OwnerPartnerId, f.InviteePartnerId, partnerId, counterpart)).ToList();
+            var wonTogether = wins.Where(w => Involves(w.OwnerPartnerId, w.PartnerId, partnerId, counterpart)).ToList();
+            var current = between.Where(f => InWindow(f.InvitedAt ?? f.RespondedAt, from, now)).ToList();
+            var currentWins = wonTogether.Count(w => InWindow(w.WonAt, from, now));
+            if (current.Count == 0 && currentWins == 0)
+            {
+                continue;
+            }
+            var previous = between.Where(f => InWindow(f.InvitedAt ?? f.RespondedAt, previousFrom, from)).ToList();
+            var previousWins = wonTogether.Count(w => InWindow(w.WonAt, previousFrom, from));
+
+            var responses = current.Select(f => f.ResponseTime).OfType<TimeSpan>().Order().ToList();
+            var sent = current.Count(f => f.OwnerPartnerId == partnerId);
+            var received = current.Count - sent;
+            pairs.Add(new PairHealth(partnerId, counterpart, sent, received,
+                current.Count(f => f.Outcome == InvitationOutcome.Accepted),
+                current.Count(f => f.Outcome == InvitationOutcome.Declined),
+                current.Count(f => f.Outcome == InvitationOutcome.Expired),
+                responses.Count == 0 ? null : responses[responses.Count / 2],
+                currentWins,
+                Conflicts: 0,
+                Reciprocal: sent > 0 && received > 0,
+                TrendOf(Activity(current, currentWins), Activity(previous, previousWins))));
+        }
+        return pairs.OrderByDescending(p => p.WinsTogether).ThenByDescending(p => p.Accepted).ThenBy(p => p.CounterpartId).ToList();
+    }
+
+    public static Trend TrendOf(double current, double previous) =>
+        current > previous * 1.2 ? Trend.Rising
+        : current < previous * 0.8 ? Trend.Falling
+        : Trend.Steady;
+
+    private static double Activity(IReadOnlyList<InvitationFact> facts, int wins) =>
+        facts.Count + 2 * facts.Count(f => f.Outcome == InvitationOutcome.Accepted) + 3 * wins;
+
+    private static bool Involves(Guid a, Guid b, Guid x, Guid y) => (a == x && b == y) || (a == y && b == x);
+
+    private static bool InWindow(DateTimeOffset? at, DateTimeOffset from, DateTimeOffset to) => at is { } time && time > from && time <= to;
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+
+namespace EcosystemMarket.Matching.Model;
+
+public enum InvitationOutcome
+{
+    Pending,
+    Accepted,
+    Declined,
+    Expired,
+}
+
+/// <summary>What Matching learned about one invitation from Brokering's events.</summary>
+public sealed record InvitationFact(
+    Guid InvitationId, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId,
+    DateTimeOffset? InvitedAt, DateTimeOffset? RespondedAt, InvitationOutcome Outcome)
+{
+    /// <summary>
+    /// Events about one invitation arrive in any order and any number of times: each fills in what it knows
+    /// and keeps what is known already; an answer outranks "pending".
+    /// </summary>
+    public InvitationFact MergeWith(InvitationFact? known) => known is null ? this : known with
+    {
+        InvitedAt = InvitedAt ?? known.InvitedAt,
+        RespondedAt = RespondedAt ?? known.RespondedAt,
+        Outcome = Outcome == InvitationOutcome.Pending ? known.Outcome : Outcome,
+    };
+
+    public TimeSpan? ResponseTime => InvitedAt is { } invited && RespondedAt is { } responded && Outcome != InvitationOutcome.Expired
+        ? responded - invited
+        : null;
+}
+
+/// <summary>A partner that was on the team of a won opportunity.</summary>
+public sealed record TeamWin(Guid OpportunityId, Guid OwnerPartnerId, Guid PartnerId, DateTimeOffset WonAt);
+
+public sealed record PartnerRecord(int Invited, int Answered, int Accepted, int Declined, TimeSpan? MedianResponse, int Wins)
+{
+    public static readonly PartnerRecord None = new(0, 0, 0, 0, null, 0);
+}
+
+/// <summary>
+/// Every partner's track record from brokering events: the facts themselves, kept by id (so a fact
+/// delivered twice, or loaded from the database and then delivered, counts once), per-partner records
+/// derived from them, and the facts of each partner for relationship health. Writers serialise on a lock;
+/// readers see immutable records.
+/// </summary>
+public sealed class TrackRecord
+{
+    private readonly Dictionary<Guid, InvitationFact> _invitations = [];
+    private readonly Dictionary<Guid, List<InvitationFact>> _factsByPartner = [];
+    private readonly HashSet<(Guid Opportunity, Guid Partner)> _wins = [];
+    private readonly Dictionary<Guid, List<TeamWin>> _winsByPartner = [];
+    private readonly ConcurrentDictionary<Guid, PartnerRecord> _records = new();
+    private readonly ConcurrentDictionary<(Guid Owner, Guid Partner), int> _pairWins = new();
+    private readonly Lock _write = new();
+
+    public void Apply(InvitationFact fact)
+    {
+        lock (_write)
+        {
+            if (_invitations.TryGetValue(fact.InvitationId, out var previous))
+            {
+                Remove(_factsByPartner, previous.OwnerPartnerId, previous);
+                Remove(_factsByPartner, previous.InviteePartnerId, previous);
+            }
+            fact = fact.MergeWith(previous);
+            _invitations[fact.InvitationId] = fact;
+            Add(_factsByPartner, fact.OwnerPartnerId, fact);
+            Add(_factsByPartner, fact.InviteePartnerId, fact);
+            Recompute(fact.InviteePartnerId);
+        }
+    }
+
+    public void Apply(TeamWin win)
+    {
+        lock (_write)
+        {
+            if (_wins.Add((win.OpportunityId, win.PartnerId)))
+            {
+                Add(_winsByPartner, win.PartnerId, win);
+                Add(_winsByPartner, win.OwnerPartnerId, win);
+                _pairWins.AddOrUpdate((win.OwnerPartnerId, win.PartnerId), 1, (_, count) => count + 1);
+                Recompute(win.PartnerId);
+            }
+        }
+    }
+
+    public PartnerRecord For(Guid partnerId) => _records.GetValueOrDefault(partnerId, PartnerRecord.None);
+
+    public int WinsTogether(Guid owner, Guid partner) => _pairWins.GetValueOrDefault((owner, partner));
+
+    /// <summary>The invitations a partner sent or received, and the wins it took part in, as copies.</summary>
+    public (IReadOnlyList<InvitationFact> Invitations, IReadOnlyList<TeamWin> Wins) FactsOf(Guid partnerId)
+    {
+        lock (_write)
+        {
+            return (_factsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? [], _winsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? []);
+        }
+    }
+
+    private void Recompute(Guid partnerId)
+    {
+        var received = _factsByPartner.GetValueOrDefault(partnerId)?.Where(f => f.InviteePartnerId == partnerId).ToList() ?? [];
+        var responses = received.Select(f => f.ResponseTime).OfType<TimeSpan>().Order().ToList();
+        _records[partnerId] = new PartnerRecord(
+            received.Count,
+            received.Count(f => f.Outcome is InvitationOutcome.Accepted or InvitationOutcome.Declined),
+            received.Count(f => f.Outcome == InvitationOutcome.Accepted),
+            received.Count(f => f.Outcome == InvitationOutcome.Declined),
+            responses.Count == 0 ? null : responses[responses.Count / 2],
+            _winsByPartner.GetValueOrDefault(partnerId)?.Count(w => w.PartnerId == partnerId) ?? 0);
+    }
+
+    private static void Add<T>(Dictionary<Guid, List<T>> lists, Guid key, T item)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+        list.Add(item);
+    }
+
+    private static void Remove<T>(Dictionary<Guid, List<T>> lists, Guid key, T item)
+    {
+        if (lists.TryGetValue(key, out var list))
+        {
+            list.Remove(item);
+        }
+    }
+}
