@@ -275,4 +275,44 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
 
     private static async Task<string?> StatusOf(HttpClient client, Guid opportunity) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/opportunities/{opportunity}", Cancel)).GetProperty("status").GetString();
+
+    [Fact]
+    public async Task Deal_registration_protects_the_first_registrant_flags_later_ones_and_poaching_and_keeps_its_chain_intact()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var registered = await fixture.Host.ClientFor(first).PostAsJsonAsync("/api/deal-registrations",
+            new { vendorId = vendor, customerName = "Hooli Inc.", scope = new[] { "storage" } }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var protectedOne = await registered.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.True(protectedOne.GetProperty("protected").GetBoolean());
+
+        var later = await fixture.Host.ClientFor(second).PostAsJsonAsync("/api/deal-registrations",
+            new { vendorId = vendor, customerName = "HOOLI", scope = new[] { "storage.backup" } }, Cancel);
+        var conflict = await later.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.False(conflict.GetProperty("protected").GetBoolean());
+        Assert.Equal(protectedOne.GetProperty("id").GetGuid(), conflict.GetProperty("conflictsWithId").GetGuid());
+
+        // An invitee that registers the customer it learned about through an invitation is flagged as poaching.
+        var (owner, opportunity) = await PostAsync();
+        var invitee = Guid.NewGuid();
+        await InviteAsync(owner, opportunity, invitee);
+        var poached = await fixture.Host.ClientFor(invitee).PostAsJsonAsync("/api/deal-registrations",
+            new { vendorId = vendor, customerName = "Globex Limited", scope = new[] { "networking" } }, Cancel);
+        var poaching = await poached.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.True(poaching.GetProperty("poaching").GetBoolean());
+        Assert.False(poaching.GetProperty("protected").GetBoolean());
+
+        var vendorClient = fixture.Host.CreateClient();
+        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer",
+            EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(TestTokens.SigningKey, "vendor", vendorId: vendor));
+        var seen = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations", Cancel);
+        Assert.Equal(3, seen.GetArrayLength());
+        var chain = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations/chain", Cancel);
+        Assert.True(chain.GetProperty("intact").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.ClientFor(second).GetAsync($"/api/deal-registrations/{protectedOne.GetProperty("id").GetGuid()}", Cancel)).StatusCode);
+        var invalid = await fixture.Host.ClientFor(first).PostAsJsonAsync("/api/deal-registrations", new { vendorId = "Net App", customerName = "", scope = Array.Empty<string>() }, Cancel);
+        Assert.Equal(["customerName", "scope", "vendorId"], (await invalid.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Order().ToArray());
+    }
 }

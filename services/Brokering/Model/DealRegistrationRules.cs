@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace EcosystemMarket.Brokering.Model;
@@ -15,16 +14,7 @@ public static partial class DealRegistrationRules
 
     public static string NormaliseCustomer(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var letters = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                letters.Append(char.ToLowerInvariant(c));
-            }
-        }
-        var words = NonWord().Split(letters.ToString()).Where(w => w.Length > 0).ToList();
+        var words = NonWord().Split(name.ToLowerInvariant()).Where(w => w.Length > 0).ToList();
         while (words.Count > 1 && LegalSuffixes.Contains(words[^1]))
         {
             words.RemoveAt(words.Count - 1);
