@@ -86,11 +86,15 @@ public static class Extensions
     /// <summary>
     /// The shared middleware and the health endpoints, mapped in every environment because Kubernetes
     /// probes need them; they answer only a status word, never check details, to anonymous callers.
+    /// Authentication and authorization run inside the status-code pages, so a 401 or 403 they produce
+    /// also carries problem details.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();

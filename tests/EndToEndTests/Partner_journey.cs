@@ -84,6 +84,7 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
 
         var anonymous = await system.Client().PostAsJsonAsync("/api/opportunities", new { }, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
     }
 
     private static object Profile(string name, string function, string category, string capability) => new

@@ -192,7 +192,7 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
     public async Task A_request_without_a_valid_token_is_unauthorized()
     {
         var anonymous = fixture.Host.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/partners/{Guid.NewGuid()}", Cancel)).StatusCode);
+        await (await anonymous.GetAsync($"/api/partners/{Guid.NewGuid()}", Cancel)).AssertProblemAsync(HttpStatusCode.Unauthorized);
 
         var forged = fixture.Host.CreateClient().ActingFor(Guid.NewGuid(), signingKey: DevelopmentTokens.NewSigningKey());
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/partners/{Guid.NewGuid()}", Cancel)).StatusCode);
