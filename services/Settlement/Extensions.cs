@@ -16,6 +16,11 @@ internal static class Extensions
         builder.Services.Configure<EcosystemMarket.Settlement.SettlementOptions>(builder.Configuration.GetSection("Settlement"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Ledger>();
+        builder.Services.AddSingleton<RewardProgramStore>();
+        builder.Services.AddSingleton<IPartnerTiers, PartnerDirectoryTiers>();
+        // "_grpc.partners" resolves services:partners:grpc:0, Partners' HTTP/2 endpoint.
+        builder.Services.AddGrpcClient<EcosystemMarket.Contracts.Partners.PartnerDirectory.PartnerDirectoryClient>(
+            client => client.Address = new Uri("http://_grpc.partners"));
         return builder;
     }
 }

@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapRewardsApi();
+app.MapProgramsApi();
 
 app.Run();
 

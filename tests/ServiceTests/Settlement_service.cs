@@ -1,15 +1,35 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Collections.Concurrent;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.TestSupport;
+using EcosystemMarket.ServiceDefaults.Authentication;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-public sealed class SettlementFixture() : ServiceFixture<Ledger>("settlementdb");
+/// <summary>Partner tiers as Settlement reads them from the directory; unknown partners are at the base tier.</summary>
+public sealed class TiersStub : IPartnerTiers
+{
+    public ConcurrentDictionary<Guid, string> Tiers { get; } = new();
+
+    public Task<string> TierOfAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult(Tiers.GetValueOrDefault(partnerId, "registered"));
+}
+
+public sealed class SettlementFixture() : ServiceFixture<Ledger>("settlementdb")
+{
+    public TiersStub Tiers { get; } = new();
+    public AdjustableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IPartnerTiers>(Tiers);
+        services.AddSingleton<TimeProvider>(Clock);
+    }
+}
 
 public sealed class Settlement_service(SettlementFixture fixture) : IClassFixture<SettlementFixture>
 {
@@ -108,5 +128,51 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         var partner = Guid.NewGuid();
         var response = await fixture.Host.ClientFor(partner).GetAsync($"/api/rewards/partners/{partner}/statements?from=2026-12-01&to=2026-11-01", Cancel);
         Assert.Contains("from", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_vendor_program_pays_a_tiered_lead_registration_bonus_after_its_holding_period_through_an_approved_payout()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var owner = Guid.NewGuid();
+        fixture.Tiers.Tiers[owner] = "premier";
+        var vendorClient = fixture.Host.CreateClient();
+        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Vendor, vendorId: vendor));
+
+        var saved = await vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        {
+            name = "Storage Partner Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,
+            tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 1.5m, ["advanced"] = 1.2m },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var otherVendor = await fixture.Host.ClientFor(owner).PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new { name = "x", currency = "USD" }, Cancel);
+        await otherVendor.AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var won = Won(owner, 50_000m) with { VendorId = vendor, DealRegistrationId = Guid.NewGuid() };
+        await fixture.Host.Services.GetRequiredService<IBus>().Publish(won, Cancel);
+        var ledger = await Eventually.HoldsAsync(() => LedgerOf(owner), l => l.GetProperty("entries").GetArrayLength() == 1);
+        var balance = ledger.GetProperty("balances")[0];
+        Assert.Equal((1500m, 1500m, 0m), (balance.GetProperty("amount").GetDecimal(), balance.GetProperty("held").GetDecimal(), balance.GetProperty("payable").GetDecimal()));
+
+        var tooEarly = await vendorClient.PostAsJsonAsync($"/api/rewards/vendors/{vendor}/payouts", new { partnerId = owner, currency = "USD" }, Cancel);
+        await tooEarly.AssertProblemAsync(HttpStatusCode.Conflict);
+
+        fixture.Clock.Offset = TimeSpan.FromDays(15);
+        try
+        {
+            var payout = await vendorClient.PostAsJsonAsync($"/api/rewards/vendors/{vendor}/payouts", new { partnerId = owner, currency = "USD" }, Cancel);
+            Assert.Equal(HttpStatusCode.OK, payout.StatusCode);
+            Assert.Equal(1500m, (await payout.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("amount").GetDecimal());
+
+            Assert.Equal(0m, (await LedgerOf(owner)).GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+            var programLedger = await vendorClient.GetFromJsonAsync<JsonElement>($"/api/rewards/vendors/{vendor}/ledger", Cancel);
+            Assert.Equal(0m, programLedger.GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+            var again = await vendorClient.PostAsJsonAsync($"/api/rewards/vendors/{vendor}/payouts", new { partnerId = owner, currency = "USD" }, Cancel);
+            await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
     }
 }

@@ -117,7 +117,7 @@ public static partial class DealRegistrationsApi
     public static async Task<Results<Ok<IReadOnlyList<DealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
         ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
     {
-        if (VendorOf(user) is { } vendor)
+        if (user.VendorId() is { } vendor)
         {
             return TypedResults.Ok(await registrations.OfVendorAsync(vendor, cancellationToken));
         }
@@ -130,7 +130,7 @@ public static partial class DealRegistrationsApi
         Guid id, ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
     {
         var registration = await registrations.GetAsync(id, cancellationToken);
-        return registration is not null && (registration.RegistrantPartnerId == user.PartnerId() || registration.VendorId == VendorOf(user) || user.IsAdmin())
+        return registration is not null && (registration.RegistrantPartnerId == user.PartnerId() || registration.VendorId == user.VendorId() || user.IsAdmin())
             ? TypedResults.Ok(registration)
             : TypedResults.NotFound();
     }
@@ -138,7 +138,7 @@ public static partial class DealRegistrationsApi
     public static async Task<Results<Ok<ChainVerification>, ProblemHttpResult>> VerifyChain(
         ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
     {
-        if (VendorOf(user) is null && !user.IsAdmin())
+        if (user.VendorId() is null && !user.IsAdmin())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Vendors and administrators verify the registration chain.");
         }
@@ -146,9 +146,6 @@ public static partial class DealRegistrationsApi
         var broken = DealRegistrationRules.FirstBrokenLink(chain);
         return TypedResults.Ok(new ChainVerification(broken is null, chain.Count, broken));
     }
-
-    private static string? VendorOf(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Vendor) && user.FindFirst(ClaimNames.VendorId)?.Value is { Length: > 0 } vendor ? vendor : null;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex VendorId();

@@ -29,7 +29,8 @@ public static class OpportunityLifecycleApi
         MoveAsync(id, OpportunityStatus.Open, null, user, opportunities, clock, (unit, moved, now) => unit.PublishAsync(moved.Posted(now), cancellationToken), cancellationToken);
 
     public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkWon(
-        Guid id, WinRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, WinRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, DealRegistrationRepository registrations,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.FinalValue is not (> 0 and <= PostOpportunityRequest.MaxValue))
         {
@@ -41,9 +42,11 @@ public static class OpportunityLifecycleApi
                 .Where(i => i.Status == InvitationStatus.Accepted)
                 .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, Reward = i.Reward })
                 .ToList();
+            var registration = await registrations.ProtectedOfOpportunityAsync(unit, id, won.OwnerPartnerId, cancellationToken);
             await unit.PublishAsync(new OpportunityWon
             {
-                OpportunityId = id, OwnerPartnerId = won.OwnerPartnerId, FinalValue = won.FinalValue!.Value, Currency = won.Currency, Team = team, OccurredAt = now,
+                OpportunityId = id, OwnerPartnerId = won.OwnerPartnerId, FinalValue = won.FinalValue!.Value, Currency = won.Currency, Team = team,
+                VendorId = registration?.VendorId, DealRegistrationId = registration?.Id, OccurredAt = now,
             }, cancellationToken);
         }, cancellationToken);
     }

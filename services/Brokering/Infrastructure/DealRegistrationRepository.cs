@@ -21,6 +21,11 @@ public sealed class DealRegistrationRepository(Database database)
         (await unit.Connection.QueryAsync<string>(new CommandDefinition(unit.Sql(DealRegistrationSql.SelectInvitedCustomers),
             new { PartnerId = partnerId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
 
+    /// <summary>The owner's first protected registration of this opportunity, if it registered it.</summary>
+    public async Task<DealRegistration?> ProtectedOfOpportunityAsync(UnitOfWork unit, Guid opportunityId, Guid ownerPartnerId, CancellationToken cancellationToken) =>
+        (await QueryAsync(unit, DealRegistrationSql.SelectProtectedOfOpportunity, new { OpportunityId = opportunityId, OwnerPartnerId = ownerPartnerId }, cancellationToken))
+            .FirstOrDefault();
+
     public async Task InsertAsync(UnitOfWork unit, DealRegistration registration, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(DealRegistrationSql.Insert), Row.From(registration), unit.Transaction, cancellationToken: cancellationToken));
 

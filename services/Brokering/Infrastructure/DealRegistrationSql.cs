@@ -25,6 +25,11 @@ internal static class DealRegistrationSql
             @RegisteredAt, @ProtectedUntil, @IsProtected, @ConflictsWithId, @Poaching, @PreviousHash, @Hash);
         """);
 
+    public static readonly SqlText SelectProtectedOfOpportunity = SqlText.Portable($"""
+        SELECT {Columns} FROM deal_registrations
+        WHERE opportunity_id = @OpportunityId AND registrant_partner_id = @OwnerPartnerId AND is_protected = 1 ORDER BY sequence;
+        """);
+
     public static readonly SqlText SelectById = SqlText.Portable($"SELECT {Columns} FROM deal_registrations WHERE id = @Id;");
 
     public static readonly SqlText SelectOfRegistrant = SqlText.Portable(

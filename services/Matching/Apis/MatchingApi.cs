@@ -69,7 +69,7 @@ public static class MatchingApi
         {
             subjects = [anyPartner];
         }
-        else if (user.FindFirst(ClaimNames.VendorId)?.Value is { Length: > 0 } vendor && user.IsInRole(Roles.Vendor))
+        else if (user.VendorId() is { } vendor)
         {
             subjects = index.Read(view => view.All.Where(p => p.ProgramMemberships.Contains(vendor)).Select(p => p.Id).ToList());
         }

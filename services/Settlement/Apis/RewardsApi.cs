@@ -32,11 +32,16 @@ public static class RewardsApi
         {
             return Forbidden();
         }
-        var entries = await ledger.EntriesOfAsync(partnerId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var statement = Statements.For(partnerId, entries, DateTimeOffset.MinValue, now.AddTicks(1));
+        return TypedResults.Ok(await LedgerOfAsync(partnerId, ledger, clock, cancellationToken));
+    }
+
+    /// <summary>An account's entries with its balance per currency now, split into held and payable.</summary>
+    public static async Task<LedgerView> LedgerOfAsync(Guid account, Ledger ledger, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var entries = await ledger.EntriesOfAsync(account, cancellationToken);
+        var statement = Statements.For(account, entries, DateTimeOffset.MinValue, clock.GetUtcNow().AddTicks(1));
         var balances = statement.Currencies.Select(c => new Balance(c.Currency, c.ClosingBalance, c.Held, c.Payable)).ToList();
-        return TypedResults.Ok(new LedgerView(partnerId, balances, entries));
+        return new LedgerView(account, balances, entries);
     }
 
     public static async Task<Results<Ok<Statement>, ValidationProblem, ProblemHttpResult>> GetStatement(

@@ -6,6 +6,12 @@ namespace EcosystemMarket.Settlement.Infrastructure;
 
 public sealed class Ledger(Database database)
 {
+    public Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken) => database.BeginAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesOfAsync(UnitOfWork unit, Guid partnerId, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectAllOfPartner),
+            new { PartnerId = partnerId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
+
     /// <summary>Books the entries of each transaction not booked yet; returns how many transactions were new.</summary>
     public async Task<int> BookAsync(UnitOfWork unit, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {

@@ -106,6 +106,13 @@ public sealed record OpportunityWon
 {
     public required Guid OpportunityId { get; init; }
     public required Guid OwnerPartnerId { get; init; }
+
+    /// <summary>The vendor whose program rewards this deal: the one the owner registered it with, if it did.</summary>
+    public string? VendorId { get; init; }
+
+    /// <summary>The owner's protected deal registration for this opportunity, which earns the program's lead-registration bonus.</summary>
+    public Guid? DealRegistrationId { get; init; }
+
     public required decimal FinalValue { get; init; }
     public required string Currency { get; init; }
     public required IReadOnlyList<TeamMemberTerms> Team { get; init; }

@@ -25,6 +25,13 @@ public static class CallerExtensions
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
+    /// <summary>The vendor whose program a vendor user acts for; null for partners and administrators.</summary>
+    public static string? VendorId(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Vendor) && user.FindFirst(ClaimNames.VendorId)?.Value is { Length: > 0 } vendor ? vendor : null;
+
+    /// <summary>True when the caller acts for this vendor's program, or is an administrator.</summary>
+    public static bool ActsForVendor(this ClaimsPrincipal user, string vendorId) => user.VendorId() == vendorId || user.IsAdmin();
+
     /// <summary>True when the caller acts for this partner, or is an administrator.</summary>
     public static bool ActsFor(this ClaimsPrincipal user, Guid partnerId) => user.PartnerId() == partnerId || user.IsAdmin();
 }

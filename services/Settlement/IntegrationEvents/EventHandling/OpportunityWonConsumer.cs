@@ -7,8 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
 
-/// <summary>Books the referral rewards of a won deal, exactly once however often the event arrives.</summary>
-public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvider clock, IOptions<SettlementOptions> options, ILogger<OpportunityWonConsumer> logger)
+/// <summary>
+/// Books the rewards of a won deal, exactly once however often the event arrives: the team's agreed terms,
+/// and the vendor program's lead-registration bonus when the owner had registered the deal.
+/// </summary>
+public sealed class OpportunityWonConsumer(
+    Inbox inbox, Ledger ledger, RewardProgramStore programs, IPartnerTiers tiers, TimeProvider clock, IOptions<SettlementOptions> options,
+    ILogger<OpportunityWonConsumer> logger)
     : IConsumer<OpportunityWon>
 {
     public async Task Consume(ConsumeContext<OpportunityWon> context)
@@ -16,10 +21,18 @@ public sealed class OpportunityWonConsumer(Inbox inbox, Ledger ledger, TimeProvi
         var won = context.Message;
         var messageId = context.MessageId ?? throw new InvalidOperationException("OpportunityWon arrived without a message id.");
         var booked = 0;
+
+        // The program's rules are read before the transaction: a network call never holds the ledger's write lock.
+        var program = won.VendorId is { } vendor ? await programs.GetAsync(vendor, context.CancellationToken) : null;
+        var ownerTier = program is not null && won.DealRegistrationId is not null ? await tiers.TierOfAsync(won.OwnerPartnerId, context.CancellationToken) : null;
+        var holdingPeriod = program is null ? options.Value.HoldingPeriod : TimeSpan.FromDays(program.HoldingPeriodDays);
         var handled = await inbox.HandleOnceAsync(messageId, nameof(OpportunityWonConsumer), async unit =>
         {
             var now = clock.GetUtcNow();
-            booked = await ledger.BookAsync(unit, ReferralRewards.For(won, now, options.Value.HoldingPeriod), context.CancellationToken);
+            var entries = ReferralRewards.For(won, now, holdingPeriod)
+                .Concat(program is not null && ownerTier is not null ? ProgramRewards.For(won, program, ownerTier, now) : [])
+                .ToList();
+            booked = await ledger.BookAsync(unit, entries, context.CancellationToken);
             await ledger.MarkSettledAsync(unit, won.OpportunityId, now, context.CancellationToken);
         }, context.CancellationToken);
         if (handled)
