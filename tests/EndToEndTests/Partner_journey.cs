@@ -74,6 +74,59 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
     }
 
     [Fact]
+    public async Task A_multi_partner_deal_runs_from_posting_and_registration_to_a_payout_statement()
+    {
+        var (var, storage, security) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        using var varClient = system.Client().ActingFor(var, system.SigningKey);
+        using var storageClient = system.Client().ActingFor(storage, system.SigningKey);
+        using var securityClient = system.Client().ActingFor(security, system.SigningKey);
+        using var vendorClient = system.Client();
+        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer",
+            EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(system.SigningKey, "vendor", vendorId: vendor));
+
+        await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software"), Cancel));
+        await Expect(HttpStatusCode.OK, vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program",
+            new { name = "Program", currency = "USD", leadRegistrationBonus = 2000, holdingPeriodDays = 0, tierMultipliers = new Dictionary<string, decimal> { ["advanced"] = 1.25m } }, Cancel));
+
+        var opportunity = (await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/opportunities", new
+        {
+            customer = new { name = "Wayne Enterprises" }, industry = "manufacturing", region = "US", size = "enterprise",
+            needs = new[] { new { capability = "storage", mustHave = true }, new { capability = "security", mustHave = true } },
+            estimatedValue = 500000, currency = "USD",
+        }, Cancel)))).GetProperty("id").GetGuid();
+        var registration = await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/deal-registrations",
+            new { vendorId = vendor, customerName = "Wayne Enterprises Inc.", scope = new[] { "storage", "security" }, opportunityId = opportunity }, Cancel)));
+        Assert.True(registration.GetProperty("protected").GetBoolean());
+
+        var storageInvite = (await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = storage, role = "storage", reward = new { kind = "revenue-share", percent = 15 } }, Cancel)))).GetProperty("id").GetGuid();
+        var securityInvite = (await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = security, role = "security", reward = new { kind = "fixed-fee", amount = 12500 } }, Cancel)))).GetProperty("id").GetGuid();
+        await Expect(HttpStatusCode.OK, storageClient.PostAsync($"/api/invitations/{storageInvite}/accept", null, Cancel));
+        await Expect(HttpStatusCode.OK, securityClient.PostAsync($"/api/invitations/{securityInvite}/accept", null, Cancel));
+        await Expect(HttpStatusCode.OK, varClient.PostAsJsonAsync($"/api/opportunities/{opportunity}/win", new { finalValue = 400000 }, Cancel));
+
+        var storageLedger = await Eventually.HoldsAsync(
+            async () => await Read(await Expect(HttpStatusCode.OK, storageClient.GetAsync($"/api/rewards/partners/{storage}/ledger", Cancel))),
+            l => l.GetProperty("entries").GetArrayLength() > 0);
+        Assert.Equal(60000m, Balance(storageLedger, "USD"));
+        var securityLedger = await Read(await Expect(HttpStatusCode.OK, securityClient.GetAsync($"/api/rewards/partners/{security}/ledger", Cancel)));
+        Assert.Equal(12500m, Balance(securityLedger, "USD"));
+
+        // The VAR owes its team 72,500 and earned the program's bonus: 2,000 × 1.25 for its advanced tier (read from Partners over gRPC).
+        var varLedger = await Read(await Expect(HttpStatusCode.OK, varClient.GetAsync($"/api/rewards/partners/{var}/ledger", Cancel)));
+        Assert.Equal(-72500m + 2500m, Balance(varLedger, "USD"));
+
+        var payout = await Read(await Expect(HttpStatusCode.OK, vendorClient.PostAsJsonAsync($"/api/rewards/vendors/{vendor}/payouts", new { partnerId = var, currency = "USD" }, Cancel)));
+        Assert.Equal(2500m, payout.GetProperty("amount").GetDecimal());
+        var statement = await Read(await Expect(HttpStatusCode.OK, varClient.GetAsync($"/api/rewards/partners/{var}/statements", Cancel)));
+        var usd = statement.GetProperty("currencies")[0];
+        Assert.Equal(-72500m, usd.GetProperty("closingBalance").GetDecimal());
+        Assert.Contains("payout", usd.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("account").GetString()));
+    }
+
+    [Fact]
     public async Task The_gateway_refuses_oversized_bodies_and_missing_tokens_with_problem_details()
     {
         using var client = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
