@@ -16,6 +16,8 @@ public static class GatewayRoutes
         ("settlement", ["/api/rewards"]),
     ];
 
+    public static IEnumerable<string> Services => Table.Select(entry => entry.Service);
+
     public static IReadOnlyList<RouteConfig> Routes() =>
         Table.SelectMany(entry => entry.Prefixes.Select(prefix => new RouteConfig
         {
@@ -23,7 +25,17 @@ public static class GatewayRoutes
             ClusterId = entry.Service,
             AuthorizationPolicy = "default",
             Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
-        })).ToList();
+        }))
+        .Concat(Table.Select(entry => new RouteConfig
+        {
+            // /openapi/partners.json is Partners' own /openapi/v1.json: one place for every service's API description.
+            RouteId = $"{entry.Service}-openapi",
+            ClusterId = entry.Service,
+            AuthorizationPolicy = "anonymous",
+            Match = new RouteMatch { Path = $"/openapi/{entry.Service}.json" },
+            Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+        }))
+        .ToList();
 
     public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
         Table.Select(entry => new ClusterConfig

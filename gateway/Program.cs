@@ -11,6 +11,7 @@ app.UseCorrelationId();
 app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapReverseProxy().RequireRateLimiting(PartnerRateLimit.PolicyName);
+app.MapOpenApiIndex();
 
 app.Run();
 

@@ -37,6 +37,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
+        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -96,6 +97,8 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // The API description is public, like the API's documentation; the gateway lists every service's.
+        app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return app;

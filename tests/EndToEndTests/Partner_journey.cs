@@ -127,13 +127,18 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
     }
 
     [Fact]
-    public async Task The_gateway_refuses_oversized_bodies_and_missing_tokens_with_problem_details()
+    public async Task The_gateway_lists_every_API_and_refuses_oversized_bodies_and_missing_tokens_with_problem_details()
     {
         using var client = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
         var huge = new string('x', 300 * 1024);
         var oversized = await client.PostAsJsonAsync("/api/partners", Profile(huge, "solution", "isv", "storage"), Cancel);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         Assert.Equal("application/problem+json", oversized.Content.Headers.ContentType?.MediaType);
+
+        var index = await Read(await Expect(HttpStatusCode.OK, system.Client().GetAsync("/openapi", Cancel)));
+        Assert.Equal(4, index.GetArrayLength());
+        var partnersApi = await Read(await Expect(HttpStatusCode.OK, system.Client().GetAsync("/openapi/partners.json", Cancel)));
+        Assert.True(partnersApi.GetProperty("paths").TryGetProperty("/api/partners", out _));
 
         var anonymous = await system.Client().PostAsJsonAsync("/api/opportunities", new { }, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
