@@ -38,7 +38,9 @@ public static class ComplementRanker
             mustBits |= lacking[i].MustHave ? 1UL << i : 0;
         }
 
+        // The shared pool hands out arrays as other code left them.
         var masks = ArrayPool<ulong>.Shared.Rent(index.SlotCount);
+        Array.Clear(masks, 0, index.SlotCount);
         var touched = new List<int>();
         try
         {
