@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EcosystemMarket.MatchingBenchmark;
 
-public sealed record BenchmarkOptions(int Partners, int Queries, int Warmup, int SqlQueries, double SqlBudgetSeconds, int Limit, int Seed)
+public sealed record BenchmarkOptions(int Partners, int Queries, int Warmup, int SqlQueries, double SqlBudgetSeconds, int Limit, int Seed, string? Dump = null)
 {
     public const string Usage = """
         dotnet run -c Release --project tests/Benchmarks/MatchingBenchmark -- [options]
@@ -13,6 +13,7 @@ public sealed record BenchmarkOptions(int Partners, int Queries, int Warmup, int
           --sql-budget S      stop the SQLite phase after S seconds of queries (60)
           --limit N           candidates per query (20)
           --seed N            seed of the generated ecosystem (20260601)
+          --dump FILE         write every in-process answer to FILE, to compare two builds of the ranker
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -30,6 +31,7 @@ public sealed record BenchmarkOptions(int Partners, int Queries, int Warmup, int
                 "--sql-budget" => options with { SqlBudgetSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--limit" => options with { Limit = Int(value) },
                 "--seed" => options with { Seed = Int(value) },
+                "--dump" => options with { Dump = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
             i++;

@@ -97,6 +97,13 @@ public static class Harness
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Math.Max(1, measured.Count);
         Log($"in process: {inProcess.Summary()}; {allocatedPerQuery / 1024.0:F0} KB allocated per query, " +
             $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections");
+        if (options.Dump is { } dump)
+        {
+            File.WriteAllLines(dump, results.SelectMany((r, i) => r.Candidates
+                .Select(c => $"{i} {c.PartnerId} {c.Score:R} {string.Join(" | ", c.Reasons)}")
+                .Prepend($"{i} lacks {string.Join(",", r.OwnerLacks)}")));
+            Log($"answers written to {Path.GetFullPath(dump)}");
+        }
         var candidates = results.Select(r => r.Candidates.Count).ToArray();
         Log($"answers: {candidates.Average():F1} candidates on average, {candidates.Count(c => c == 0)} queries with none, " +
             $"{results.Count(r => r.OwnerLacks.Count < 2)} where the owner lacked fewer than 2 of the needs");
