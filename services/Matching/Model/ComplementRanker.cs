@@ -20,7 +20,8 @@ namespace EcosystemMarket.Matching.Model;
 ///    and how many vendors certify it there;
 /// 2. keep only the best coverages that fill the list (a histogram of coverages, no sorting);
 /// 3. bound each remaining score from those arrays: exactly what they tell (coverage, proficiency, region,
-///    vertical, tier), plus at most what only the track record and the certificates' dates can add;
+///    vertical, tier), plus at most what certificates (if any), a track record (if the partner may have
+///    one) and wins with this owner (if any) can add;
 /// 4. score exactly, best bound first, only while a bound can still beat the last of the best so far;
 /// 5. explain only the partners that are returned.
 /// </remarks>
@@ -30,8 +31,9 @@ public static class ComplementRanker
     public const double MustHavePoints = 1000;
     public const double NiceToHavePoints = 100;
 
-    // Responsiveness (6 for acceptance, 4 for speed), win rate and wins with the owner, at most.
-    private const double MaxTrackRecordPoints = 10 + 5 + 9;
+    // Responsiveness (6 for acceptance, 4 for speed) and win rate; wins with the owner; at most.
+    private const double MaxTrackRecordPoints = 10 + 5;
+    private const double MaxHistoryPoints = 9;
 
     // Scores are rounded to a tenth; bounds keep that much slack and more for floating-point sums.
     private const double Slack = 0.11;
@@ -77,6 +79,7 @@ public static class ComplementRanker
         {
             var query = new Query(request, lacking, mustBits, limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical), record, today);
             touched = Gather(query, scratch);
+            MarkWonWith(query, scratch);
             var eligible = Eligible(query, scratch, touched);
             var threshold = CoverageThreshold(scratch.Histogram, request.Limit);
             var bounded = Bound(query, scratch, eligible, threshold, out var floor);
@@ -117,11 +120,23 @@ public static class ComplementRanker
                     touched[count++] = slots[p];
                 }
                 accumulator.Mask |= bit;
-                accumulator.Levels += entries[p] & 7;
-                accumulator.Vendors += entries[p] >> 3;
+                accumulator.Levels += (ushort)(entries[p] & 7);
+                accumulator.Vendors += (ushort)(entries[p] >> 3);
             }
         }
         return count;
+    }
+
+    /// <summary>Flags the gathered partners that won deals with the owner: only they can earn history points.</summary>
+    private static void MarkWonWith(Query query, Scratch scratch)
+    {
+        foreach (var partner in query.Record.WonWith(query.Request.OwnerPartnerId))
+        {
+            if (query.Index.SlotOf(partner) is var slot and >= 0 && scratch.Accumulators[slot].Mask != 0)
+            {
+                scratch.Accumulators[slot].WonWith = true;
+            }
+        }
     }
 
     /// <summary>Drops the owner, inactive and excluded partners; counts the others by coverage.</summary>
@@ -191,8 +206,11 @@ public static class ComplementRanker
                 + (region?.Contains(slot) == true ? RegionPoints : 0)
                 + (vertical?.Contains(slot) == true ? VerticalPoints : 0)
                 + facts[slot].TierScore;
+            var unknown = CertificationPoints(accumulator.Vendors)
+                + (query.Record.MayHaveRecord(facts[slot].Id) ? MaxTrackRecordPoints : 0)
+                + (accumulator.WonWith ? MaxHistoryPoints : 0);
             var lower = known - Slack;
-            scratch.Candidates[count++] = new Bounded(slot, lower, known + Slack + CertificationPoints(accumulator.Vendors) + MaxTrackRecordPoints);
+            scratch.Candidates[count++] = new Bounded(slot, lower, known + Slack + unknown);
             lowest.Offer(lower);
         }
         floor = lowest.Full ? lowest.Min : double.NegativeInfinity;
@@ -249,7 +267,7 @@ public static class ComplementRanker
                 {
                     continue;
                 }
-                best.Offer(Score(query, candidate.Slot, scratch.Accumulators[candidate.Slot]));
+                best.Offer(Score(query, candidate.Slot, scratch.Accumulators[candidate.Slot], query.Index.Facts[candidate.Slot]));
             }
         }
         return best.InRankOrder();
@@ -258,7 +276,7 @@ public static class ComplementRanker
     private static int Bucket(double top, double upper) => Math.Min(Buckets - 1, (int)(top - upper));
 
     /// <summary>The exact score, summed in the order <see cref="Explain"/> lists its parts.</summary>
-    private static Scored Score(Query query, int slot, Accumulator accumulator)
+    private static Scored Score(Query query, int slot, in Accumulator accumulator, in SlotFacts facts)
     {
         var partner = query.Index[slot];
         var must = BitOperations.PopCount(accumulator.Mask & query.MustBits);
@@ -278,12 +296,11 @@ public static class ComplementRanker
         {
             points += VerticalPoints;
         }
-        if (partner.TierScore > 0)
+        if (facts.TierScore > 0)
         {
-            points += partner.TierScore;
+            points += facts.TierScore;
         }
-        var partnerRecord = query.Record.For(partner.Id);
-        if (partnerRecord.Invited > 0)
+        if (query.Record.MayHaveRecord(facts.Id) && query.Record.For(facts.Id) is { Invited: > 0 } partnerRecord)
         {
             points += ResponsivenessPoints(partnerRecord);
             if (partnerRecord.Accepted > 0)
@@ -291,16 +308,17 @@ public static class ComplementRanker
                 points += WinRatePoints(partnerRecord);
             }
         }
-        if (query.Record.WinsTogether(query.Request.OwnerPartnerId, partner.Id) is var together and > 0)
+        if (accumulator.WonWith && query.Record.WinsTogether(query.Request.OwnerPartnerId, facts.Id) is var together and > 0)
         {
             points += HistoryPoints(together);
         }
         return new Scored(partner, accumulator.Mask, Math.Round(points, 1));
     }
 
+    /// <summary>Distinct vendors with a valid certification for a covered need, counted up to the 4 that score.</summary>
     private static int ValidVendorCount(IndexedPartner partner, ulong mask, Query query)
     {
-        var vendors = new List<string>(4);
+        var vendors = new FourVendors();
         for (var i = 0; i < query.Lacking.Count; i++)
         {
             if ((mask & (1UL << i)) == 0)
@@ -309,24 +327,39 @@ public static class ComplementRanker
             }
             foreach (var certification in partner.CertificationsFor(query.Lacking[i].Capability))
             {
-                if (certification.IsValidOn(query.Today) && !Contains(vendors, certification.Vendor))
+                if (certification.IsValidOn(query.Today) && vendors.Add(certification.Vendor) == 4)
                 {
-                    vendors.Add(certification.Vendor);
+                    return 4;
                 }
             }
         }
         return vendors.Count;
+    }
 
-        static bool Contains(List<string> vendors, string vendor)
+    private struct FourVendors
+    {
+        private FourStrings _vendors;
+
+        public int Count { readonly get; private set; }
+
+        /// <returns>How many distinct vendors (ignoring case) are held after adding <paramref name="vendor"/>.</returns>
+        public int Add(string vendor)
         {
-            foreach (var known in vendors)
+            for (var i = 0; i < Count; i++)
             {
-                if (string.Equals(known, vendor, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(_vendors[i], vendor, StringComparison.OrdinalIgnoreCase))
                 {
-                    return true;
+                    return Count;
                 }
             }
-            return false;
+            _vendors[Count] = vendor;
+            return ++Count;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(4)]
+        private struct FourStrings
+        {
+            private string _element;
         }
     }
 
@@ -410,7 +443,16 @@ public static class ComplementRanker
 
     private static double CoveragePoints(int must, int nice) => must * MustHavePoints + nice * NiceToHavePoints;
 
-    private static double ProficiencyPoints(int levels, int covered) => Math.Round((double)levels / covered / 4 * 20, 1);
+    private static double ProficiencyPoints(int levels, int covered) =>
+        covered <= TabulatedNeeds ? ProficiencyTable[covered][levels] : RoundedProficiency(levels, covered);
+
+    private static double RoundedProficiency(int levels, int covered) => Math.Round((double)levels / covered / 4 * 20, 1);
+
+    // Math.Round(x, 1) costs as much as the rest of a bound: the values for up to 16 covered needs are tabulated.
+    private const int TabulatedNeeds = 16;
+
+    private static readonly double[][] ProficiencyTable = [.. Enumerable.Range(0, TabulatedNeeds + 1)
+        .Select(covered => Enumerable.Range(0, 4 * covered + 1).Select(levels => covered == 0 ? 0 : RoundedProficiency(levels, covered)).ToArray())];
 
     private static double CertificationPoints(int vendors) => Math.Min(vendors, 4) * 5;
 
@@ -441,8 +483,9 @@ public static class ComplementRanker
     private struct Accumulator
     {
         public ulong Mask;
-        public int Levels;
-        public int Vendors;
+        public ushort Levels;
+        public ushort Vendors;
+        public bool WonWith;
     }
 
     private readonly record struct Bounded(int Slot, double Lower, double Upper);
