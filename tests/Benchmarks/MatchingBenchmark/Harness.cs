@@ -239,7 +239,7 @@ public static class Harness
         {
             Console.WriteLine("- " + note);
         }
-        Console.WriteLine($"- total run time {total.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"- total run time {total.Elapsed.TotalSeconds:F0} s; load average {LoadAverage()}");
         return 0;
     }
 
@@ -289,6 +289,7 @@ public static class Harness
             $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {Mb(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) / 1024:F0} GB available");
         Console.WriteLine($"  runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC " +
             $"({GCSettings.LatencyMode}), {Configuration()} build, date {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"  load average at start: {LoadAverage()} (other work on the machine skews latencies)");
         Console.WriteLine();
     }
 
@@ -304,6 +305,9 @@ public static class Harness
             $"queries: {ecosystem.Queries.Average(q => q.Needs.Count):F1} needs on average, " +
             $"{ecosystem.Queries.Count(q => q.Needs.Any(n => !n.Capability.Contains('.', StringComparison.Ordinal))):N0} with a whole-domain need");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static string Configuration() =>
 #if DEBUG
