@@ -87,6 +87,7 @@ public static class Harness
         var results = new MatchResult[measured.Count];
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < measured.Count; i++)
         {
@@ -96,7 +97,7 @@ public static class Harness
         }
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Math.Max(1, measured.Count);
         Log($"in process: {inProcess.Summary()}; {allocatedPerQuery / 1024.0:F0} KB allocated per query, " +
-            $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections");
+            $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms in all");
         if (options.Dump is { } dump)
         {
             File.WriteAllLines(dump, results.SelectMany((r, i) => r.Candidates
