@@ -34,6 +34,7 @@ public static class ComplementRanker
     // Responsiveness (6 for acceptance, 4 for speed) and win rate; wins with the owner; at most.
     private const double MaxTrackRecordPoints = 10 + 5;
     private const double MaxHistoryPoints = 9;
+    private const double MaxUnknownPoints = 4 * 5 + MaxTrackRecordPoints + MaxHistoryPoints;
 
     // Scores are rounded to a tenth; bounds keep that much slack and more for floating-point sums.
     private const double Slack = 0.11;
@@ -206,12 +207,20 @@ public static class ComplementRanker
                 + (region?.Contains(slot) == true ? RegionPoints : 0)
                 + (vertical?.Contains(slot) == true ? VerticalPoints : 0)
                 + facts[slot].TierScore;
-            var unknown = CertificationPoints(accumulator.Vendors)
+            // The floor only rises: a partner below it now stays below it, whatever else it could earn.
+            if (lowest.Full && known + Slack + MaxUnknownPoints < lowest.Min)
+            {
+                continue;
+            }
+            var upper = known + Slack + CertificationPoints(accumulator.Vendors)
                 + (query.Record.MayHaveRecord(facts[slot].Id) ? MaxTrackRecordPoints : 0)
                 + (accumulator.WonWith ? MaxHistoryPoints : 0);
             var lower = known - Slack;
-            scratch.Candidates[count++] = new Bounded(slot, lower, known + Slack + unknown);
             lowest.Offer(lower);
+            if (upper >= lowest.Min || !lowest.Full)
+            {
+                scratch.Candidates[count++] = new Bounded(slot, lower, upper);
+            }
         }
         floor = lowest.Full ? lowest.Min : double.NegativeInfinity;
         return count;
