@@ -22,7 +22,8 @@ namespace EcosystemMarket.Matching.Model;
 /// 3. bound each remaining score from those arrays: exactly what they tell (coverage, proficiency, region,
 ///    vertical, tier), plus at most what certificates (if any), a track record (if the partner may have
 ///    one) and wins with this owner (if any) can add;
-/// 4. score exactly, best bound first, only while a bound can still beat the last of the best so far;
+/// 4. score exactly, best bound first, only while a bound can still beat the last of the best so far
+///    (the track record first: certificates are the costliest part to check);
 /// 5. explain only the partners that are returned.
 /// </remarks>
 public static class ComplementRanker
@@ -34,7 +35,6 @@ public static class ComplementRanker
     // Responsiveness (6 for acceptance, 4 for speed) and win rate; wins with the owner; at most.
     private const double MaxTrackRecordPoints = 10 + 5;
     private const double MaxHistoryPoints = 9;
-    private const double MaxUnknownPoints = 4 * 5 + MaxTrackRecordPoints + MaxHistoryPoints;
 
     // Scores are rounded to a tenth; bounds keep that much slack and more for floating-point sums.
     private const double Slack = 0.11;
@@ -143,16 +143,17 @@ public static class ComplementRanker
     /// <summary>Drops the owner, inactive and excluded partners; counts the others by coverage.</summary>
     private static int Eligible(Query query, Scratch scratch, int touched)
     {
-        var facts = query.Index.Facts;
+        var active = query.Index.Active;
+        var ids = query.Index.Ids;
         var ownerSlot = query.Index.SlotOf(query.Request.OwnerPartnerId);
-        var excluded = query.Request.Excluded;
+        var excluded = query.Request.Excluded.Count > 0 ? query.Request.Excluded : null;
         var histogram = scratch.Histogram;
         Array.Clear(histogram);
         var count = 0;
         for (var t = 0; t < touched; t++)
         {
             var slot = scratch.Touched[t];
-            if (slot == ownerSlot || !facts[slot].Active || (excluded.Count > 0 && excluded.Contains(facts[slot].Id)))
+            if (slot == ownerSlot || !active.Contains(slot) || excluded?.Contains(ids[slot]) == true)
             {
                 continue;
             }
@@ -189,7 +190,8 @@ public static class ComplementRanker
     /// </summary>
     private static int Bound(Query query, Scratch scratch, int eligible, int threshold, out double floor)
     {
-        var facts = query.Index.Facts;
+        var tierScores = query.Index.TierScores;
+        var ids = query.Index.Ids;
         var (region, vertical) = (query.InRegion, query.InVertical);
         var lowest = new LowestOf(scratch.Lowest, query.Limit);
         var count = 0;
@@ -197,24 +199,33 @@ public static class ComplementRanker
         {
             var slot = scratch.Eligible[e];
             ref readonly var accumulator = ref scratch.Accumulators[slot];
-            if (CoverageKey(accumulator.Mask, query.MustBits) < threshold)
-            {
-                continue;
-            }
             var must = BitOperations.PopCount(accumulator.Mask & query.MustBits);
             var nice = BitOperations.PopCount(accumulator.Mask & ~query.MustBits);
-            var known = CoveragePoints(must, nice) + ProficiencyPoints(accumulator.Levels, must + nice)
-                + (region?.Contains(slot) == true ? RegionPoints : 0)
-                + (vertical?.Contains(slot) == true ? VerticalPoints : 0)
-                + facts[slot].TierScore;
-            // The floor only rises: a partner below it now stays below it, whatever else it could earn.
-            if (lowest.Full && known + Slack + MaxUnknownPoints < lowest.Min)
+            if (must * (MaxNeeds + 1) + nice < threshold)
             {
                 continue;
             }
-            var upper = known + Slack + CertificationPoints(accumulator.Vendors)
-                + (query.Record.MayHaveRecord(facts[slot].Id) ? MaxTrackRecordPoints : 0)
-                + (accumulator.WonWith ? MaxHistoryPoints : 0);
+            // The floor only rises: a partner below it now stays below it, whatever else it could earn.
+            // The cheapest parts first; region, vertical and the track record are looked up only if they could matter.
+            var floorNow = lowest.Full ? lowest.Min : double.NegativeInfinity;
+            var intrinsic = CoveragePoints(must, nice) + ProficiencyPoints(accumulator.Levels, must + nice) + tierScores[slot];
+            var extra = CertificationPoints(accumulator.Vendors) + (accumulator.WonWith ? MaxHistoryPoints : 0);
+            if (intrinsic + extra + Slack + RegionPoints + VerticalPoints + MaxTrackRecordPoints < floorNow)
+            {
+                continue;
+            }
+            var known = intrinsic
+                + (region?.Contains(slot) == true ? RegionPoints : 0)
+                + (vertical?.Contains(slot) == true ? VerticalPoints : 0);
+            var upper = known + extra + Slack;
+            if (upper + MaxTrackRecordPoints < floorNow)
+            {
+                continue;
+            }
+            if (query.Record.MayHaveRecord(ids[slot]))
+            {
+                upper += MaxTrackRecordPoints;
+            }
             var lower = known - Slack;
             lowest.Offer(lower);
             if (upper >= lowest.Min || !lowest.Full)
@@ -276,7 +287,10 @@ public static class ComplementRanker
                 {
                     continue;
                 }
-                best.Offer(Score(query, candidate.Slot, scratch.Accumulators[candidate.Slot], query.Index.Facts[candidate.Slot]));
+                if (Score(query, candidate, scratch.Accumulators[candidate.Slot], best) is { } scored)
+                {
+                    best.Offer(scored);
+                }
             }
         }
         return best.InRankOrder();
@@ -284,9 +298,26 @@ public static class ComplementRanker
 
     private static int Bucket(double top, double upper) => Math.Min(Buckets - 1, (int)(top - upper));
 
-    /// <summary>The exact score, summed in the order <see cref="Explain"/> lists its parts.</summary>
-    private static Scored Score(Query query, int slot, in Accumulator accumulator, in SlotFacts facts)
+    /// <summary>
+    /// The exact score, summed in the order <see cref="Explain"/> lists its parts; null when the track record
+    /// alone shows it cannot beat the worst of the best so far, before the costlier look at certificates.
+    /// </summary>
+    private static Scored? Score(Query query, Bounded candidate, in Accumulator accumulator, BestOf best)
     {
+        var (slot, id) = (candidate.Slot, query.Index.Ids[candidate.Slot]);
+        var mayHaveRecord = query.Record.MayHaveRecord(id);
+        var partnerRecord = mayHaveRecord ? query.Record.For(id) : PartnerRecord.None;
+        var together = accumulator.WonWith ? query.Record.WinsTogether(query.Request.OwnerPartnerId, id) : 0;
+        var (responsiveness, winRate, history) = (
+            partnerRecord.Invited > 0 ? ResponsivenessPoints(partnerRecord) : 0,
+            partnerRecord.Accepted > 0 ? WinRatePoints(partnerRecord) : 0,
+            together > 0 ? HistoryPoints(together) : 0);
+        var unknownBefore = (mayHaveRecord ? MaxTrackRecordPoints : 0) + (accumulator.WonWith ? MaxHistoryPoints : 0);
+        if (best.Full && candidate.Upper - unknownBefore + responsiveness + winRate + history < best.Worst.Score)
+        {
+            return null;
+        }
+
         var partner = query.Index[slot];
         var must = BitOperations.PopCount(accumulator.Mask & query.MustBits);
         var nice = BitOperations.PopCount(accumulator.Mask & ~query.MustBits);
@@ -305,21 +336,21 @@ public static class ComplementRanker
         {
             points += VerticalPoints;
         }
-        if (facts.TierScore > 0)
+        if (query.Index.TierScores[slot] is var tier and > 0)
         {
-            points += facts.TierScore;
+            points += tier;
         }
-        if (query.Record.MayHaveRecord(facts.Id) && query.Record.For(facts.Id) is { Invited: > 0 } partnerRecord)
+        if (partnerRecord.Invited > 0)
         {
-            points += ResponsivenessPoints(partnerRecord);
+            points += responsiveness;
             if (partnerRecord.Accepted > 0)
             {
-                points += WinRatePoints(partnerRecord);
+                points += winRate;
             }
         }
-        if (accumulator.WonWith && query.Record.WinsTogether(query.Request.OwnerPartnerId, facts.Id) is var together and > 0)
+        if (together > 0)
         {
-            points += HistoryPoints(together);
+            points += history;
         }
         return new Scored(partner, accumulator.Mask, Math.Round(points, 1));
     }

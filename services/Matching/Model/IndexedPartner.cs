@@ -58,29 +58,42 @@ public sealed class IndexedPartner
         _ => 0,
     };
 
-    /// <param name="canonical">Maps each key to one shared string instance, so that a hundred thousand partners hold one "storage".</param>
-    public static IndexedPartner From(PartnerSnapshot snapshot, Func<string, string>? canonical = null)
+    /// <param name="canonical">
+    /// Maps each key to one shared string instance, so that a hundred thousand partners hold one "storage";
+    /// it receives the key as characters, so ancestors need no string of their own until they are new.
+    /// </param>
+    public static IndexedPartner From(PartnerSnapshot snapshot, Func<ReadOnlySpan<char>, string>? canonical = null)
     {
-        var levels = new Dictionary<string, byte>(StringComparer.Ordinal);
+        canonical ??= static key => key.ToString();
+        var found = new List<(string Key, byte Level)>(snapshot.Capabilities.Count * 3);
         foreach (var capability in snapshot.Capabilities)
         {
             var level = Proficiency.Level(capability.Proficiency);
-            foreach (var key in SelfAndAncestors(capability.Code))
+            var code = capability.Code.AsSpan();
+            for (var end = code.Length; end > 0; end = code[..end].LastIndexOf('.'))
             {
-                levels[key] = Math.Max(levels.GetValueOrDefault(key), level);
+                found.Add((canonical(code[..end]), level));
             }
         }
+        found.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
 
-        var keys = new string[levels.Count];
-        levels.Keys.CopyTo(keys, 0);
-        Array.Sort(keys, StringComparer.Ordinal);
-        var levelArray = new byte[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // Each key once, with the best level among the codes at or below it.
+        var keys = new List<string>(found.Count);
+        var levels = new List<byte>(found.Count);
+        foreach (var (key, level) in found)
         {
-            levelArray[i] = levels[keys[i]];
-            keys[i] = canonical?.Invoke(keys[i]) ?? keys[i];
+            if (keys.Count > 0 && string.Equals(keys[^1], key, StringComparison.Ordinal))
+            {
+                levels[^1] = Math.Max(levels[^1], level);
+            }
+            else
+            {
+                keys.Add(key);
+                levels.Add(level);
+            }
         }
-        return new IndexedPartner(snapshot, keys, levelArray, Certifications(snapshot.Certifications, keys));
+        var keyArray = keys.ToArray();
+        return new IndexedPartner(snapshot, keyArray, [.. levels], Certifications(snapshot.Certifications, keyArray));
     }
 
     /// <summary><c>storage.backup.cloud</c> → <c>storage.backup.cloud</c>, <c>storage.backup</c>, <c>storage</c>.</summary>
@@ -101,16 +114,18 @@ public sealed class IndexedPartner
             return null;
         }
         var byKey = new List<CertificationSnapshot>?[keys.Length];
-        var attested = new HashSet<string>(StringComparer.Ordinal);
+        var attested = new List<int>();
         foreach (var certification in certifications)
         {
             attested.Clear();
             foreach (var code in certification.Capabilities)
             {
-                foreach (var key in SelfAndAncestors(code))
+                var span = code.AsSpan();
+                for (var end = span.Length; end > 0; end = span[..end].LastIndexOf('.'))
                 {
-                    if (attested.Add(key) && Array.BinarySearch(keys, key, StringComparer.Ordinal) is var at and >= 0)
+                    if (Find(keys, span[..end]) is var at and >= 0 && !attested.Contains(at))
                     {
+                        attested.Add(at);
                         (byKey[at] ??= []).Add(certification);
                     }
                 }
@@ -122,6 +137,23 @@ public sealed class IndexedPartner
             result[i] = byKey[i]?.ToArray() ?? [];
         }
         return result;
+    }
+
+    /// <summary>Binary search of ordinally sorted keys for a key given as characters.</summary>
+    private static int Find(string[] keys, ReadOnlySpan<char> key)
+    {
+        var (low, high) = (0, keys.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = keys[middle].AsSpan().SequenceCompareTo(key);
+            if (order == 0)
+            {
+                return middle;
+            }
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return -1;
     }
 
     private static int VendorCount(CertificationSnapshot[] certifications)

@@ -24,8 +24,13 @@ public sealed class PartnerIndex
     private readonly Dictionary<string, SlotSet> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotSet> _verticals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _keyNames = new(StringComparer.Ordinal);
-    private SlotFacts[] _facts = new SlotFacts[16];
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keyNamesBySpan;
+    private readonly SlotSet _active = new();
+    private Guid[] _ids = new Guid[16];
+    private byte[] _tierScores = new byte[16];
     private volatile bool _ready;
+
+    public PartnerIndex() => _keyNamesBySpan = _keyNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True once the bootstrap from the partner directory completed; until then the index answers nothing.</summary>
     public bool IsReady => _ready;
@@ -51,7 +56,7 @@ public sealed class PartnerIndex
     /// <returns>true when the snapshot was newer than what the index held.</returns>
     public bool Apply(PartnerSnapshot snapshot)
     {
-        var partner = IndexedPartner.From(snapshot, key => _keyNames.GetOrAdd(key, key));
+        var partner = IndexedPartner.From(snapshot, KeyName);
         _lock.EnterWriteLock();
         try
         {
@@ -75,13 +80,23 @@ public sealed class PartnerIndex
                 slot = _partners.Count;
                 _partners.Add(partner);
                 _slotById[snapshot.PartnerId] = slot;
-                if (slot == _facts.Length)
+                if (slot == _ids.Length)
                 {
-                    Array.Resize(ref _facts, _facts.Length * 2);
+                    Array.Resize(ref _ids, slot * 2);
+                    Array.Resize(ref _tierScores, slot * 2);
                 }
             }
 
-            _facts[slot] = new SlotFacts(partner.Id, partner.Active, (byte)partner.TierScore);
+            _ids[slot] = partner.Id;
+            _tierScores[slot] = (byte)partner.TierScore;
+            if (partner.Active)
+            {
+                _active.Add(slot);
+            }
+            else
+            {
+                _active.Remove(slot);
+            }
             for (var i = 0; i < partner.Keys.Count; i++)
             {
                 var key = partner.Keys[i];
@@ -115,6 +130,17 @@ public sealed class PartnerIndex
         {
             _lock.ExitReadLock();
         }
+    }
+
+    /// <summary>One string per capability key, whichever partners name it.</summary>
+    private string KeyName(ReadOnlySpan<char> key)
+    {
+        if (_keyNamesBySpan.TryGetValue(key, out var name))
+        {
+            return name;
+        }
+        var added = key.ToString();
+        return _keyNames.GetOrAdd(added, added);
     }
 
     private static void Mark(Dictionary<string, SlotSet> sets, IReadOnlyList<string> values, int slot)
@@ -155,17 +181,17 @@ public sealed class PartnerIndex
 
         internal PostingList? PostingsOf(string key) => index._postings.GetValueOrDefault(key);
 
-        /// <summary>Id, activity and tier of every slot, by slot.</summary>
-        internal ReadOnlySpan<SlotFacts> Facts => index._facts.AsSpan(0, index._partners.Count);
+        internal ReadOnlySpan<Guid> Ids => index._ids.AsSpan(0, index._partners.Count);
+
+        internal ReadOnlySpan<byte> TierScores => index._tierScores.AsSpan(0, index._partners.Count);
+
+        internal SlotSet Active => index._active;
 
         internal SlotSet? InRegion(string? region) => region is null ? null : index._regions.GetValueOrDefault(region);
 
         internal SlotSet? InVertical(string? vertical) => vertical is null ? null : index._verticals.GetValueOrDefault(vertical);
     }
 }
-
-/// <summary>What every candidate is checked for, kept by slot so a query reads it in order.</summary>
-internal readonly record struct SlotFacts(Guid Id, bool Active, byte TierScore);
 
 /// <summary>The slots covering one capability key, ascending, each with its posting entry (see <see cref="IndexedPartner.PostingEntry"/>).</summary>
 internal sealed class PostingList
