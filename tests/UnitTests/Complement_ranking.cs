@@ -161,6 +161,18 @@ public class Complement_ranking
     }
 
     [Fact]
+    public void Ranking_ignores_what_other_code_left_in_the_shared_array_pool()
+    {
+        var partner = Add("Anyone", ["security"]);
+        // Code elsewhere in the process (Kestrel, gRPC, token validation) may return dirty arrays to the shared pool.
+        var dirty = System.Buffers.ArrayPool<ulong>.Shared.Rent(1);
+        Array.Fill(dirty, ulong.MaxValue);
+        System.Buffers.ArrayPool<ulong>.Shared.Return(dirty);
+
+        Assert.Equal([partner], Rank([Must("security")]).Candidates.Select(c => c.PartnerId));
+    }
+
+    [Fact]
     public void An_unknown_owner_lacks_every_need()
     {
         Add("Anyone", ["security"]);

@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 
@@ -12,11 +13,35 @@ namespace EcosystemMarket.Matching.Model;
 /// A partner covering none of the owner's gaps brings only what the owner brings (a competitor) or nothing
 /// relevant, and never appears; neither do the owner, inactive partners or partners the owner excluded.
 /// </summary>
+/// <remarks>
+/// A broad need (<c>storage</c>) is covered by half the ecosystem, so a query must not cost anything per
+/// candidate beyond reading arrays. It goes in steps, each looking at fewer partners:
+/// 1. walk the posting lists of the lacking needs, gathering per slot which needs it covers, its levels
+///    and how many vendors certify it there;
+/// 2. keep only the best coverages that fill the list (a histogram of coverages, no sorting);
+/// 3. bound each remaining score from those arrays: exactly what they tell (coverage, proficiency, region,
+///    vertical, tier), plus at most what certificates (if any), a track record (if the partner may have
+///    one) and wins with this owner (if any) can add;
+/// 4. score exactly, best bound first, only while a bound can still beat the last of the best so far
+///    (the track record first: certificates are the costliest part to check);
+/// 5. explain only the partners that are returned.
+/// </remarks>
 public static class ComplementRanker
 {
     public const int MaxNeeds = 64;
     public const double MustHavePoints = 1000;
     public const double NiceToHavePoints = 100;
+
+    // Responsiveness (6 for acceptance, 4 for speed) and win rate; wins with the owner; at most.
+    private const double MaxTrackRecordPoints = 10 + 5;
+    private const double MaxHistoryPoints = 9;
+
+    // Scores are rounded to a tenth; bounds keep that much slack and more for floating-point sums.
+    private const double Slack = 0.11;
+
+    private const int Buckets = 64;
+
+    private static readonly ConcurrentBag<Scratch> Scratches = [];
 
     public static MatchResult Rank(MatchRequest request, PartnerIndex.View index, TrackRecord record, DateOnly today)
     {
@@ -31,6 +56,11 @@ public static class ComplementRanker
         {
             return new MatchResult([], []);
         }
+        var lacks = lacking.ConvertAll(n => n.Capability);
+        if (request.Limit <= 0)
+        {
+            return new MatchResult(lacks, []);
+        }
 
         ulong mustBits = 0;
         for (var i = 0; i < lacking.Count; i++)
@@ -38,74 +68,115 @@ public static class ComplementRanker
             mustBits |= lacking[i].MustHave ? 1UL << i : 0;
         }
 
-        var masks = ArrayPool<ulong>.Shared.Rent(index.SlotCount);
-        var touched = new List<int>();
+        if (!Scratches.TryTake(out var scratch))
+        {
+            scratch = new Scratch();
+        }
+        // More candidates than slots cannot exist; a larger limit only means "all of them".
+        var limit = Math.Max(1, Math.Min(request.Limit, index.SlotCount));
+        scratch.EnsureCapacity(index.SlotCount, limit);
+        var touched = -1;
         try
         {
-            for (var i = 0; i < lacking.Count; i++)
-            {
-                foreach (var slot in index.Postings(lacking[i].Capability))
-                {
-                    if (masks[slot] == 0)
-                    {
-                        touched.Add(slot);
-                    }
-                    masks[slot] |= 1UL << i;
-                }
-            }
-
-            // Only partners whose coverage can still reach the top `limit` are scored in full: count how
-            // many partners share each coverage, and keep the best coverages until they hold `limit` partners.
-            var eligible = new List<(int Slot, int Coverage)>(touched.Count);
-            foreach (var slot in touched)
-            {
-                var partner = index[slot];
-                if (partner.Id == request.OwnerPartnerId || !partner.Active || request.Excluded.Contains(partner.Id))
-                {
-                    continue;
-                }
-                eligible.Add((slot, CoverageKey(masks[slot], mustBits)));
-            }
-            var threshold = CoverageThreshold(eligible, request.Limit);
-
-            var ranked = new List<RankedCandidate>();
-            foreach (var (slot, coverage) in eligible)
-            {
-                if (coverage >= threshold)
-                {
-                    ranked.Add(Score(index[slot], masks[slot], lacking, request, record, today));
-                }
-            }
-            ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
-                : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
-                : a.PartnerId.CompareTo(b.PartnerId));
-            return new MatchResult(lacking.Select(n => n.Capability).ToList(), ranked.Take(request.Limit).ToList());
+            var query = new Query(request, lacking, mustBits, limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical), record, today);
+            touched = Gather(query, scratch);
+            MarkWonWith(query, scratch);
+            var eligible = Eligible(query, scratch, touched);
+            var threshold = CoverageThreshold(scratch.Histogram, request.Limit);
+            var bounded = Bound(query, scratch, eligible, threshold, out var floor);
+            var best = ScoreBestFirst(query, scratch, bounded, floor);
+            return new MatchResult(lacks, best.ConvertAll(c => Explain(query, c)));
         }
         finally
         {
-            foreach (var slot in touched)
+            // A query that failed before it knew what it touched leaves its scratch to the garbage collector.
+            if (touched >= 0)
             {
-                masks[slot] = 0;
+                scratch.Clear(touched);
+                Scratches.Add(scratch);
             }
-            ArrayPool<ulong>.Shared.Return(masks);
         }
+    }
+
+    /// <summary>Step 1: one pass over each lacking need's posting list.</summary>
+    private static int Gather(Query query, Scratch scratch)
+    {
+        var accumulators = scratch.Accumulators;
+        var touched = scratch.Touched;
+        var count = 0;
+        for (var i = 0; i < query.Lacking.Count; i++)
+        {
+            if (query.Index.PostingsOf(query.Lacking[i].Capability) is not { } postings)
+            {
+                continue;
+            }
+            var bit = 1UL << i;
+            var slots = postings.Slots;
+            var entries = postings.Entries;
+            for (var p = 0; p < slots.Length; p++)
+            {
+                ref var accumulator = ref accumulators[slots[p]];
+                if (accumulator.Mask == 0)
+                {
+                    touched[count++] = slots[p];
+                }
+                accumulator.Mask |= bit;
+                accumulator.Levels += (ushort)(entries[p] & 7);
+                accumulator.Vendors += (ushort)(entries[p] >> 3);
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Flags the gathered partners that won deals with the owner: only they can earn history points.</summary>
+    private static void MarkWonWith(Query query, Scratch scratch)
+    {
+        foreach (var partner in query.Record.WonWith(query.Request.OwnerPartnerId))
+        {
+            if (query.Index.SlotOf(partner) is var slot and >= 0 && scratch.Accumulators[slot].Mask != 0)
+            {
+                scratch.Accumulators[slot].WonWith = true;
+            }
+        }
+    }
+
+    /// <summary>Drops the owner, inactive and excluded partners; counts the others by coverage.</summary>
+    private static int Eligible(Query query, Scratch scratch, int touched)
+    {
+        var active = query.Index.Active;
+        var ids = query.Index.Ids;
+        var ownerSlot = query.Index.SlotOf(query.Request.OwnerPartnerId);
+        var excluded = query.Request.Excluded.Count > 0 ? query.Request.Excluded : null;
+        var histogram = scratch.Histogram;
+        Array.Clear(histogram);
+        var count = 0;
+        for (var t = 0; t < touched; t++)
+        {
+            var slot = scratch.Touched[t];
+            if (slot == ownerSlot || !active.Contains(slot) || excluded?.Contains(ids[slot]) == true)
+            {
+                continue;
+            }
+            histogram[CoverageKey(scratch.Accumulators[slot].Mask, query.MustBits)]++;
+            scratch.Eligible[count++] = slot;
+        }
+        return count;
     }
 
     private static int CoverageKey(ulong mask, ulong mustBits) =>
         BitOperations.PopCount(mask & mustBits) * (MaxNeeds + 1) + BitOperations.PopCount(mask & ~mustBits);
 
-    private static int CoverageThreshold(List<(int Slot, int Coverage)> eligible, int limit)
+    /// <summary>
+    /// Step 2: only partners whose coverage can still reach the top <c>limit</c> are scored: keep the best
+    /// coverages until they hold <c>limit</c> partners.
+    /// </summary>
+    private static int CoverageThreshold(int[] histogram, int limit)
     {
-        var counts = new SortedDictionary<int, int>(Comparer<int>.Create(static (a, b) => b.CompareTo(a)));
-        foreach (var (_, coverage) in eligible)
-        {
-            counts[coverage] = counts.GetValueOrDefault(coverage) + 1;
-        }
         var kept = 0;
-        foreach (var (coverage, count) in counts)
+        for (var coverage = histogram.Length - 1; coverage >= 0; coverage--)
         {
-            kept += count;
-            if (kept >= limit)
+            kept += histogram[coverage];
+            if (histogram[coverage] > 0 && kept >= limit)
             {
                 return coverage;
             }
@@ -113,64 +184,284 @@ public static class ComplementRanker
         return int.MinValue;
     }
 
-    private static RankedCandidate Score(IndexedPartner partner, ulong mask, List<Need> lacking, MatchRequest request, TrackRecord record, DateOnly today)
+    /// <summary>
+    /// Step 3: bounds every score from the arrays alone. <paramref name="floor"/> is the <c>limit</c>-th best
+    /// lower bound: a partner whose upper bound falls below it cannot make the list.
+    /// </summary>
+    private static int Bound(Query query, Scratch scratch, int eligible, int threshold, out double floor)
     {
-        var coversMust = new List<string>();
-        var coversNice = new List<string>();
-        var levels = 0;
-        var vendors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < lacking.Count; i++)
+        var tierScores = query.Index.TierScores;
+        var ids = query.Index.Ids;
+        var (region, vertical) = (query.InRegion, query.InVertical);
+        var lowest = new LowestOf(scratch.Lowest, query.Limit);
+        var count = 0;
+        for (var e = 0; e < eligible; e++)
+        {
+            var slot = scratch.Eligible[e];
+            ref readonly var accumulator = ref scratch.Accumulators[slot];
+            var must = BitOperations.PopCount(accumulator.Mask & query.MustBits);
+            var nice = BitOperations.PopCount(accumulator.Mask & ~query.MustBits);
+            if (must * (MaxNeeds + 1) + nice < threshold)
+            {
+                continue;
+            }
+            // The floor only rises: a partner below it now stays below it, whatever else it could earn.
+            // The cheapest parts first; region, vertical and the track record are looked up only if they could matter.
+            var floorNow = lowest.Full ? lowest.Min : double.NegativeInfinity;
+            var intrinsic = CoveragePoints(must, nice) + ProficiencyPoints(accumulator.Levels, must + nice) + tierScores[slot];
+            var extra = CertificationPoints(accumulator.Vendors) + (accumulator.WonWith ? MaxHistoryPoints : 0);
+            if (intrinsic + extra + Slack + RegionPoints + VerticalPoints + MaxTrackRecordPoints < floorNow)
+            {
+                continue;
+            }
+            var known = intrinsic
+                + (region?.Contains(slot) == true ? RegionPoints : 0)
+                + (vertical?.Contains(slot) == true ? VerticalPoints : 0);
+            var upper = known + extra + Slack;
+            if (upper + MaxTrackRecordPoints < floorNow)
+            {
+                continue;
+            }
+            if (query.Record.MayHaveRecord(ids[slot]))
+            {
+                upper += MaxTrackRecordPoints;
+            }
+            var lower = known - Slack;
+            lowest.Offer(lower);
+            if (upper >= lowest.Min || !lowest.Full)
+            {
+                scratch.Candidates[count++] = new Bounded(slot, lower, upper);
+            }
+        }
+        floor = lowest.Full ? lowest.Min : double.NegativeInfinity;
+        return count;
+    }
+
+    /// <summary>
+    /// Step 4: exact scores, in falling order of upper bound (bucketed by whole points below the best bound),
+    /// until no bound left can beat the worst of the best <c>limit</c>.
+    /// </summary>
+    private static List<Scored> ScoreBestFirst(Query query, Scratch scratch, int bounded, double floor)
+    {
+        var candidates = scratch.Candidates;
+        var top = double.NegativeInfinity;
+        for (var c = 0; c < bounded; c++)
+        {
+            top = Math.Max(top, candidates[c].Upper);
+        }
+
+        Span<int> starts = stackalloc int[Buckets + 1];
+        starts.Clear();
+        var kept = 0;
+        for (var c = 0; c < bounded; c++)
+        {
+            if (candidates[c].Upper >= floor)
+            {
+                starts[Bucket(top, candidates[c].Upper) + 1]++;
+                candidates[kept++] = candidates[c];
+            }
+        }
+        for (var b = 1; b <= Buckets; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+        Span<int> next = stackalloc int[Buckets];
+        starts[..Buckets].CopyTo(next);
+        var order = scratch.Order;
+        for (var c = 0; c < kept; c++)
+        {
+            order[next[Bucket(top, candidates[c].Upper)]++] = c;
+        }
+
+        var best = new BestOf(query.Limit);
+        for (var b = 0; b < Buckets; b++)
+        {
+            if (best.Full && top - b < best.Worst.Score)
+            {
+                break;
+            }
+            for (var o = starts[b]; o < starts[b + 1]; o++)
+            {
+                var candidate = candidates[order[o]];
+                if (best.Full && candidate.Upper < best.Worst.Score)
+                {
+                    continue;
+                }
+                if (Score(query, candidate, scratch.Accumulators[candidate.Slot], best) is { } scored)
+                {
+                    best.Offer(scored);
+                }
+            }
+        }
+        return best.InRankOrder();
+    }
+
+    private static int Bucket(double top, double upper) => Math.Min(Buckets - 1, (int)(top - upper));
+
+    /// <summary>
+    /// The exact score, summed in the order <see cref="Explain"/> lists its parts; null when the track record
+    /// alone shows it cannot beat the worst of the best so far, before the costlier look at certificates.
+    /// </summary>
+    private static Scored? Score(Query query, Bounded candidate, in Accumulator accumulator, BestOf best)
+    {
+        var (slot, id) = (candidate.Slot, query.Index.Ids[candidate.Slot]);
+        var mayHaveRecord = query.Record.MayHaveRecord(id);
+        var partnerRecord = mayHaveRecord ? query.Record.For(id) : PartnerRecord.None;
+        var together = accumulator.WonWith ? query.Record.WinsTogether(query.Request.OwnerPartnerId, id) : 0;
+        var (responsiveness, winRate, history) = (
+            partnerRecord.Invited > 0 ? ResponsivenessPoints(partnerRecord) : 0,
+            partnerRecord.Accepted > 0 ? WinRatePoints(partnerRecord) : 0,
+            together > 0 ? HistoryPoints(together) : 0);
+        var unknownBefore = (mayHaveRecord ? MaxTrackRecordPoints : 0) + (accumulator.WonWith ? MaxHistoryPoints : 0);
+        if (best.Full && candidate.Upper - unknownBefore + responsiveness + winRate + history < best.Worst.Score)
+        {
+            return null;
+        }
+
+        var partner = query.Index[slot];
+        var must = BitOperations.PopCount(accumulator.Mask & query.MustBits);
+        var nice = BitOperations.PopCount(accumulator.Mask & ~query.MustBits);
+        var points = 0.0;
+        points += CoveragePoints(must, nice);
+        points += ProficiencyPoints(accumulator.Levels, must + nice);
+        if (accumulator.Vendors > 0 && ValidVendorCount(partner, accumulator.Mask, query) is var vendors and > 0)
+        {
+            points += CertificationPoints(vendors);
+        }
+        if (query.InRegion?.Contains(slot) == true)
+        {
+            points += RegionPoints;
+        }
+        if (query.InVertical?.Contains(slot) == true)
+        {
+            points += VerticalPoints;
+        }
+        if (query.Index.TierScores[slot] is var tier and > 0)
+        {
+            points += tier;
+        }
+        if (partnerRecord.Invited > 0)
+        {
+            points += responsiveness;
+            if (partnerRecord.Accepted > 0)
+            {
+                points += winRate;
+            }
+        }
+        if (together > 0)
+        {
+            points += history;
+        }
+        return new Scored(partner, accumulator.Mask, Math.Round(points, 1));
+    }
+
+    /// <summary>Distinct vendors with a valid certification for a covered need, counted up to the 4 that score.</summary>
+    private static int ValidVendorCount(IndexedPartner partner, ulong mask, Query query)
+    {
+        var vendors = new FourVendors();
+        for (var i = 0; i < query.Lacking.Count; i++)
         {
             if ((mask & (1UL << i)) == 0)
             {
                 continue;
             }
-            var code = lacking[i].Capability;
-            (lacking[i].MustHave ? coversMust : coversNice).Add(code);
-            levels += partner.LevelFor(code);
-            if (partner.CertificationsByKey.TryGetValue(code, out var certifications))
+            foreach (var certification in partner.CertificationsFor(query.Lacking[i].Capability))
             {
-                foreach (var certification in certifications)
+                if (certification.IsValidOn(query.Today) && vendors.Add(certification.Vendor) == 4)
                 {
-                    if (certification.IsValidOn(today))
-                    {
-                        vendors.Add(certification.Vendor);
-                    }
+                    return 4;
+                }
+            }
+        }
+        return vendors.Count;
+    }
+
+    private struct FourVendors
+    {
+        private FourStrings _vendors;
+
+        public int Count { readonly get; private set; }
+
+        /// <returns>How many distinct vendors (ignoring case) are held after adding <paramref name="vendor"/>.</returns>
+        public int Add(string vendor)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (string.Equals(_vendors[i], vendor, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Count;
+                }
+            }
+            _vendors[Count] = vendor;
+            return ++Count;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(4)]
+        private struct FourStrings
+        {
+            private string _element;
+        }
+    }
+
+    /// <summary>Step 5: the parts of a returned partner's score, each with the sentence a UI shows for it.</summary>
+    private static RankedCandidate Explain(Query query, Scored scored)
+    {
+        var (partner, mask, request) = (scored.Partner, scored.Mask, query.Request);
+        var coversMust = new List<string>();
+        var coversNice = new List<string>();
+        var levels = 0;
+        var vendors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < query.Lacking.Count; i++)
+        {
+            if ((mask & (1UL << i)) == 0)
+            {
+                continue;
+            }
+            var code = query.Lacking[i].Capability;
+            (query.Lacking[i].MustHave ? coversMust : coversNice).Add(code);
+            levels += partner.LevelFor(code);
+            foreach (var certification in partner.CertificationsFor(code))
+            {
+                if (certification.IsValidOn(query.Today))
+                {
+                    vendors.Add(certification.Vendor);
                 }
             }
         }
 
         var parts = new List<ScorePart>(8)
         {
-            new("coverage", coversMust.Count * MustHavePoints + coversNice.Count * NiceToHavePoints,
+            new("coverage", CoveragePoints(coversMust.Count, coversNice.Count),
                 "covers " + string.Join(", ", coversMust.Select(c => $"{c} (must-have)").Concat(coversNice.Select(c => $"{c} (nice-to-have)")))),
         };
         var covered = coversMust.Count + coversNice.Count;
         var averageLevel = (double)levels / covered;
-        parts.Add(new("proficiency", Math.Round(averageLevel / 4 * 20, 1), $"{Proficiency.Name((int)Math.Round(averageLevel))} on average in what it covers"));
+        parts.Add(new("proficiency", ProficiencyPoints(levels, covered), $"{Proficiency.Name((int)Math.Round(averageLevel))} on average in what it covers"));
         if (vendors.Count > 0)
         {
-            parts.Add(new("certifications", Math.Min(vendors.Count, 4) * 5,
+            parts.Add(new("certifications", CertificationPoints(vendors.Count),
                 $"certified by {vendors.Count} vendor{(vendors.Count == 1 ? "" : "s")} ({string.Join(", ", vendors.Order(StringComparer.OrdinalIgnoreCase))})"));
         }
         if (request.Region is { } region && partner.Regions.Contains(region))
         {
-            parts.Add(new("region", 10, $"operates in {region}"));
+            parts.Add(new("region", RegionPoints, $"operates in {region}"));
         }
         if (request.Vertical is { } vertical && partner.Verticals.Contains(vertical))
         {
-            parts.Add(new("vertical", 10, $"serves {vertical}"));
+            parts.Add(new("vertical", VerticalPoints, $"serves {vertical}"));
         }
         if (partner.TierScore > 0)
         {
             parts.Add(new("tier", partner.TierScore, $"{partner.Tier} tier"));
         }
-        AddTrackRecord(parts, record.For(partner.Id));
-        if (record.WinsTogether(request.OwnerPartnerId, partner.Id) is var together and > 0)
+        AddTrackRecord(parts, query.Record.For(partner.Id));
+        if (query.Record.WinsTogether(request.OwnerPartnerId, partner.Id) is var together and > 0)
         {
-            parts.Add(new("history", Math.Min(together, 3) * 3, $"won {together} deal{(together == 1 ? "" : "s")} with you"));
+            parts.Add(new("history", HistoryPoints(together), $"won {together} deal{(together == 1 ? "" : "s")} with you"));
         }
-        return new RankedCandidate(partner.Id, partner.Name, Math.Round(parts.Sum(p => p.Points), 1), coversMust, coversNice, parts);
+        var score = Math.Round(parts.Sum(p => p.Points), 1);
+        Debug.Assert(score == scored.Score, $"explained score {score} differs from ranked score {scored.Score} for {partner.Id}");
+        return new RankedCandidate(partner.Id, partner.Name, score, coversMust, coversNice, parts);
     }
 
     private static void AddTrackRecord(List<ScorePart> parts, PartnerRecord record)
@@ -179,23 +470,220 @@ public static class ComplementRanker
         {
             return;
         }
+        var median = record.MedianResponse is { } m ? $", median {FormatDuration(m)}" : "";
+        parts.Add(new("responsiveness", ResponsivenessPoints(record), $"accepted {record.Accepted} of {record.Invited} invitations{median}"));
+        if (record.Accepted > 0)
+        {
+            parts.Add(new("win rate", WinRatePoints(record), $"won {record.Wins} of {record.Accepted} deals it joined"));
+        }
+    }
+
+    private const double RegionPoints = 10;
+    private const double VerticalPoints = 10;
+
+    private static double CoveragePoints(int must, int nice) => must * MustHavePoints + nice * NiceToHavePoints;
+
+    private static double ProficiencyPoints(int levels, int covered) =>
+        covered <= TabulatedNeeds ? ProficiencyTable[covered][levels] : RoundedProficiency(levels, covered);
+
+    private static double RoundedProficiency(int levels, int covered) => Math.Round((double)levels / covered / 4 * 20, 1);
+
+    // Math.Round(x, 1) costs as much as the rest of a bound: the values for up to 16 covered needs are tabulated.
+    private const int TabulatedNeeds = 16;
+
+    private static readonly double[][] ProficiencyTable = [.. Enumerable.Range(0, TabulatedNeeds + 1)
+        .Select(covered => Enumerable.Range(0, 4 * covered + 1).Select(levels => covered == 0 ? 0 : RoundedProficiency(levels, covered)).ToArray())];
+
+    private static double CertificationPoints(int vendors) => Math.Min(vendors, 4) * 5;
+
+    private static double ResponsivenessPoints(PartnerRecord record)
+    {
         var speed = record.MedianResponse switch
         {
             { TotalHours: <= 24 } => 4,
             { TotalHours: <= 72 } => 2,
             _ => 0,
         };
-        var median = record.MedianResponse is { } m ? $", median {FormatDuration(m)}" : "";
-        parts.Add(new("responsiveness", Math.Round(6.0 * record.Accepted / record.Invited + speed, 1),
-            $"accepted {record.Accepted} of {record.Invited} invitations{median}"));
-        if (record.Accepted > 0)
-        {
-            parts.Add(new("win rate", Math.Round(5.0 * Math.Min(1, (double)record.Wins / record.Accepted), 1),
-                $"won {record.Wins} of {record.Accepted} deals it joined"));
-        }
+        return Math.Round(6.0 * record.Accepted / record.Invited + speed, 1);
     }
+
+    private static double WinRatePoints(PartnerRecord record) => Math.Round(5.0 * Math.Min(1, (double)record.Wins / record.Accepted), 1);
+
+    private static double HistoryPoints(int together) => Math.Min(together, 3) * 3;
 
     private static string FormatDuration(TimeSpan duration) => duration.TotalHours < 1
         ? $"{Math.Max(1, (int)duration.TotalMinutes)} min"
         : duration.TotalHours < 48 ? $"{(int)duration.TotalHours} h" : $"{(int)duration.TotalDays} days".ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Query(
+        MatchRequest Request, List<Need> Lacking, ulong MustBits, int Limit, PartnerIndex.View Index, SlotSet? InRegion, SlotSet? InVertical,
+        TrackRecord Record, DateOnly Today);
+
+    /// <summary>What the posting lists say about one slot: the lacking needs it covers, their levels summed, certifying vendors summed.</summary>
+    private struct Accumulator
+    {
+        public ulong Mask;
+        public ushort Levels;
+        public ushort Vendors;
+        public bool WonWith;
+    }
+
+    private readonly record struct Bounded(int Slot, double Lower, double Upper);
+
+    private readonly record struct Scored(IndexedPartner Partner, ulong Mask, double Score);
+
+    /// <summary>The order of the list: score, then name, then id, so equal scores rank the same on every replica.</summary>
+    private static int Compare(in Scored a, in Scored b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
+        : string.CompareOrdinal(a.Partner.Name, b.Partner.Name) is var byName and not 0 ? byName
+        : a.Partner.Id.CompareTo(b.Partner.Id);
+
+    /// <summary>The best <c>limit</c> scored partners so far, as a heap with the worst on top.</summary>
+    private sealed class BestOf(int limit)
+    {
+        private readonly List<Scored> _heap = new(Math.Min(limit, 128));
+
+        public bool Full => _heap.Count == limit;
+
+        public Scored Worst => _heap[0];
+
+        public void Offer(Scored candidate)
+        {
+            if (!Full)
+            {
+                _heap.Add(candidate);
+                SiftUp(_heap.Count - 1);
+            }
+            else if (Compare(candidate, _heap[0]) < 0)
+            {
+                _heap[0] = candidate;
+                SiftDown(0);
+            }
+        }
+
+        public List<Scored> InRankOrder()
+        {
+            _heap.Sort(static (a, b) => Compare(a, b));
+            return _heap;
+        }
+
+        // "Worse" ranks later: the heap keeps the latest-ranking candidate at the root.
+        private bool Worse(int i, int j) => Compare(_heap[i], _heap[j]) > 0;
+
+        private void SiftUp(int i)
+        {
+            while (i > 0 && Worse(i, (i - 1) / 2))
+            {
+                (_heap[i], _heap[(i - 1) / 2]) = (_heap[(i - 1) / 2], _heap[i]);
+                i = (i - 1) / 2;
+            }
+        }
+
+        private void SiftDown(int i)
+        {
+            while (true)
+            {
+                var (left, worst) = (2 * i + 1, i);
+                if (left < _heap.Count && Worse(left, worst))
+                {
+                    worst = left;
+                }
+                if (left + 1 < _heap.Count && Worse(left + 1, worst))
+                {
+                    worst = left + 1;
+                }
+                if (worst == i)
+                {
+                    return;
+                }
+                (_heap[i], _heap[worst]) = (_heap[worst], _heap[i]);
+                i = worst;
+            }
+        }
+    }
+
+    /// <summary>The <c>limit</c> highest values offered, as a min-heap over a scratch array.</summary>
+    private ref struct LowestOf(double[] heap, int limit)
+    {
+        private int _count;
+
+        public readonly bool Full => _count == limit;
+
+        public readonly double Min => heap[0];
+
+        public void Offer(double value)
+        {
+            if (_count < limit)
+            {
+                var i = _count++;
+                heap[i] = value;
+                while (i > 0 && heap[i] < heap[(i - 1) / 2])
+                {
+                    (heap[i], heap[(i - 1) / 2]) = (heap[(i - 1) / 2], heap[i]);
+                    i = (i - 1) / 2;
+                }
+            }
+            else if (value > heap[0])
+            {
+                heap[0] = value;
+                for (var i = 0; ;)
+                {
+                    var (left, least) = (2 * i + 1, i);
+                    if (left < _count && heap[left] < heap[least])
+                    {
+                        least = left;
+                    }
+                    if (left + 1 < _count && heap[left + 1] < heap[least])
+                    {
+                        least = left + 1;
+                    }
+                    if (least == i)
+                    {
+                        break;
+                    }
+                    (heap[i], heap[least]) = (heap[least], heap[i]);
+                    i = least;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per-query working memory, reused across queries and never shared while in use. Accumulators are
+    /// all zero between queries: each query clears exactly the slots it touched.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public Accumulator[] Accumulators = [];
+        public int[] Touched = [];
+        public int[] Eligible = [];
+        public Bounded[] Candidates = [];
+        public int[] Order = [];
+        public double[] Lowest = [];
+        public readonly int[] Histogram = new int[(MaxNeeds + 1) * (MaxNeeds + 1)];
+
+        public void EnsureCapacity(int slots, int limit)
+        {
+            if (Accumulators.Length < slots)
+            {
+                var capacity = Math.Max(slots, Accumulators.Length * 2);
+                Accumulators = new Accumulator[capacity];
+                Touched = new int[capacity];
+                Eligible = new int[capacity];
+                Candidates = new Bounded[capacity];
+                Order = new int[capacity];
+            }
+            if (Lowest.Length < limit)
+            {
+                Lowest = new double[limit];
+            }
+        }
+
+        public void Clear(int touched)
+        {
+            for (var t = 0; t < touched; t++)
+            {
+                Accumulators[Touched[t]] = default;
+            }
+        }
+    }
 }

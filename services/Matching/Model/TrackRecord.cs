@@ -53,7 +53,12 @@ public sealed class TrackRecord
     private readonly Dictionary<Guid, List<TeamWin>> _winsByPartner = [];
     private readonly ConcurrentDictionary<Guid, PartnerRecord> _records = new();
     private readonly ConcurrentDictionary<(Guid Owner, Guid Partner), int> _pairWins = new();
+    private readonly ConcurrentDictionary<Guid, Guid[]> _wonWith = new();
+    private readonly ulong[] _invitedFilter = new ulong[InvitedFilterBits / 64];
     private readonly Lock _write = new();
+
+    // 2^20 bits (128 KB): with tens of thousands of invited partners, a few percent of the others share a bit.
+    private const int InvitedFilterBits = 1 << 20;
 
     public void Apply(InvitationFact fact)
     {
@@ -81,6 +86,17 @@ public sealed class TrackRecord
                 Add(_winsByPartner, win.PartnerId, win);
                 Add(_winsByPartner, win.OwnerPartnerId, win);
                 _pairWins.AddOrUpdate((win.OwnerPartnerId, win.PartnerId), 1, (_, count) => count + 1);
+                if (_wonWith.TryGetValue(win.OwnerPartnerId, out var partners))
+                {
+                    if (!partners.Contains(win.PartnerId))
+                    {
+                        _wonWith[win.OwnerPartnerId] = [.. partners, win.PartnerId];
+                    }
+                }
+                else
+                {
+                    _wonWith[win.OwnerPartnerId] = [win.PartnerId];
+                }
                 Recompute(win.PartnerId);
             }
         }
@@ -89,6 +105,22 @@ public sealed class TrackRecord
     public PartnerRecord For(Guid partnerId) => _records.GetValueOrDefault(partnerId, PartnerRecord.None);
 
     public int WinsTogether(Guid owner, Guid partner) => _pairWins.GetValueOrDefault((owner, partner));
+
+    /// <summary>The partners that won deals on this owner's opportunities: the only ones <see cref="WinsTogether"/> is not 0 for.</summary>
+    public IReadOnlyList<Guid> WonWith(Guid owner) => _wonWith.GetValueOrDefault(owner) ?? [];
+
+    /// <summary>
+    /// False when the partner was certainly never invited, so has no record; true when it may have one.
+    /// A bit per hash of the id, set once a partner is invited and never cleared (an invitation stays a
+    /// fact for good), lets ranking skip the records of most candidates without a lookup each.
+    /// </summary>
+    public bool MayHaveRecord(Guid partnerId)
+    {
+        var bit = InvitedFilterBit(partnerId);
+        return (Volatile.Read(ref _invitedFilter[bit >> 6]) & (1UL << bit)) != 0;
+    }
+
+    private static int InvitedFilterBit(Guid partnerId) => (int)((uint)partnerId.GetHashCode() * 2654435769u >> 12);
 
     /// <summary>The invitations a partner sent or received, and the wins it took part in, as copies.</summary>
     public (IReadOnlyList<InvitationFact> Invitations, IReadOnlyList<TeamWin> Wins) FactsOf(Guid partnerId)
@@ -103,6 +135,11 @@ public sealed class TrackRecord
     {
         var received = _factsByPartner.GetValueOrDefault(partnerId)?.Where(f => f.InviteePartnerId == partnerId).ToList() ?? [];
         var responses = received.Select(f => f.ResponseTime).OfType<TimeSpan>().Order().ToList();
+        if (received.Count > 0)
+        {
+            var bit = InvitedFilterBit(partnerId);
+            Interlocked.Or(ref _invitedFilter[bit >> 6], 1UL << bit);
+        }
         _records[partnerId] = new PartnerRecord(
             received.Count,
             received.Count(f => f.Outcome is InvitationOutcome.Accepted or InvitationOutcome.Declined),
