@@ -1,4 +1,4 @@
-using System.Reflection;
+using EcosystemMarket.Hosting;
 
 namespace EcosystemMarket.AppHost;
 
@@ -13,7 +13,7 @@ public sealed record AppHostOptions
         """;
 
     public string Command { get; init; } = "run";
-    public string DataDirectory { get; init; } = Path.Combine(RepositoryRoot, ".data");
+    public string DataDirectory { get; init; } = Path.Combine(RepositoryLayout.Root, ".data");
     public int GatewayPort { get; init; } = 5080;
     public string? Messaging { get; init; } = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
     public string Role { get; init; } = "partner";
@@ -21,8 +21,6 @@ public sealed record AppHostOptions
     public string? VendorId { get; init; }
     public string? Error { get; init; }
 
-    public static string RepositoryRoot => Metadata("RepositoryRoot");
-    public static string Configuration => Metadata("Configuration");
 
     public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
 
@@ -57,7 +55,4 @@ public sealed record AppHostOptions
         }
         return options;
     }
-
-    private static string Metadata(string key) =>
-        typeof(AppHostOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
+using EcosystemMarket.Hosting;
 
 namespace EcosystemMarket.AppHost;
 
@@ -43,11 +43,10 @@ public static class Orchestrator
                     Console.Error.WriteLine("(or pass --messaging amqp://user:pass@host:5672/ to use a broker you run).");
                     return 1;
                 }
-                var (rabbit, connectionString, port) = RabbitMqNode.Create(server, options.DataDirectory);
-                running.Add(rabbit);
-                rabbit.Start();
-                await WaitUntilAsync(rabbit, () => FreePort.AcceptsConnectionsAsync(port), stopping.Token);
-                messaging = connectionString;
+                var rabbit = RabbitMqNode.Create(server, options.DataDirectory);
+                running.Add(rabbit.Process);
+                await rabbit.StartAsync(stopping.Token);
+                messaging = rabbit.ConnectionString;
             }
 
             var services = ServiceResource.All(options.GatewayPort);
@@ -58,11 +57,11 @@ public static class Orchestrator
                     Console.Error.WriteLine($"{service.AssemblyPath} is missing; build the solution first (dotnet build).");
                     return 1;
                 }
-                var process = new ManagedProcess(service.Name, StartInfo(service, services, messaging, signingKey, options));
+                var process = new ManagedProcess(service.Name, service.StartInfo(services, messaging, signingKey, options.DataDirectory));
                 running.Add(process);
                 process.Start();
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-                await WaitUntilAsync(process, () => IsHealthyAsync(http, service), stopping.Token);
+                await process.WaitUntilAsync(() => service.AnswersAsync(http), StartTimeout, stopping.Token);
                 ManagedProcess.Announce($"[apphost] {service.Name} is healthy at {service.HttpUrl}");
             }
 
@@ -102,71 +101,6 @@ public static class Orchestrator
         }
     }
 
-    private static ProcessStartInfo StartInfo(ServiceResource service, IReadOnlyList<ServiceResource> all, string messaging, string signingKey, AppHostOptions options)
-    {
-        var startInfo = new ProcessStartInfo("dotnet", [service.AssemblyPath]) { WorkingDirectory = Path.GetDirectoryName(service.AssemblyPath)! };
-        var environment = startInfo.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        environment["DOTNET_ENVIRONMENT"] = "Development";
-        environment["ASPNETCORE_URLS"] = "";
-        environment["Kestrel__Endpoints__http__Url"] = service.HttpUrl;
-        if (service.ServesGrpc)
-        {
-            environment["Kestrel__Endpoints__grpc__Url"] = service.GrpcUrl;
-            environment["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
-        }
-        environment["ConnectionStrings__messaging"] = messaging;
-        if (service.Database is { } database)
-        {
-            environment[$"ConnectionStrings__{database}"] = $"Data Source={Path.Combine(options.DataDirectory, database + ".db")}";
-        }
-        foreach (var other in all.Where(o => o != service))
-        {
-            environment[$"services__{other.Name}__http__0"] = other.HttpUrl;
-            if (other.ServesGrpc)
-            {
-                environment[$"services__{other.Name}__grpc__0"] = other.GrpcUrl;
-            }
-        }
-        environment["Jwt__SigningKey"] = signingKey;
-        environment["OTEL_SERVICE_NAME"] = service.Name;
-        environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
-        environment["Logging__Console__FormatterName"] = "simple";
-        environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss ";
-        return startInfo;
-    }
-
-    private static async Task<bool> IsHealthyAsync(HttpClient http, ServiceResource service)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"{service.HttpUrl}/health");
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(ManagedProcess process, Func<Task<bool>> ready, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await ready())
-        {
-            if (process.HasExited)
-            {
-                throw new ResourceFailedException($"{process.Name} exited with code {process.ExitCode} while starting.");
-            }
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new ResourceFailedException($"{process.Name} was not ready within {StartTimeout.TotalSeconds} s.");
-            }
-            await Task.Delay(250, cancellationToken);
-        }
-    }
-
     private static async Task WatchAsync(IReadOnlyList<ManagedProcess> running, CancellationToken cancellationToken)
     {
         var reported = new HashSet<string>();
@@ -179,6 +113,4 @@ public static class Orchestrator
             await Task.Delay(1000, cancellationToken);
         }
     }
-
-    private sealed class ResourceFailedException(string message) : Exception(message);
 }

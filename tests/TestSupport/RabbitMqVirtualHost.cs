@@ -3,38 +3,60 @@ using System.Diagnostics;
 namespace EcosystemMarket.TestSupport;
 
 /// <summary>
-/// A virtual host of its own on the real broker for one test fixture: exchanges and queues of parallel
+/// A virtual host of its own on a real broker for one test fixture: exchanges and queues of parallel
 /// fixtures never see each other's messages, and the whole host is deleted afterwards.
-/// The broker is the local one (CI installs and starts it) unless ECOSYSTEM_TEST_RABBITMQ names another.
+/// The broker is the local one (CI installs and starts it) unless ECOSYSTEM_TEST_RABBITMQ names another,
+/// or a node of the test's own (<see cref="PrivateRabbitMq"/>).
 /// </summary>
-public sealed class RabbitMqVirtualHost : IAsyncLifetime
+public sealed class RabbitMqVirtualHost(Uri broker, Func<string[], Task<string>> rabbitmqctl) : IAsyncLifetime
 {
-    private static readonly Uri Broker = new(Environment.GetEnvironmentVariable("ECOSYSTEM_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672/");
+    private static readonly Uri SharedBroker = new(Environment.GetEnvironmentVariable("ECOSYSTEM_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672/");
+
+    public RabbitMqVirtualHost() : this(SharedBroker, SharedRabbitMqCtlAsync)
+    {
+    }
 
     public string Name { get; } = $"em-test-{Guid.NewGuid():N}";
 
-    public string ConnectionString => new UriBuilder(Broker) { Path = "/" + Uri.EscapeDataString(Name) }.Uri.ToString();
+    public string ConnectionString => new UriBuilder(broker) { Path = "/" + Uri.EscapeDataString(Name) }.Uri.ToString();
 
     public async ValueTask InitializeAsync()
     {
-        await RabbitMqCtlAsync("add_vhost", Name);
-        await RabbitMqCtlAsync("set_permissions", "-p", Name, Broker.UserInfo.Split(':')[0], ".*", ".*", ".*");
+        await rabbitmqctl(["add_vhost", Name]);
+        await rabbitmqctl(["set_permissions", "-p", Name, broker.UserInfo.Split(':')[0], ".*", ".*", ".*"]);
     }
 
-    public async ValueTask DisposeAsync() => await RabbitMqCtlAsync("delete_vhost", Name);
+    /// <summary>Each queue of the virtual host: whether it survives a broker restart, and how many messages it holds (ready and unacknowledged).</summary>
+    public async Task<IReadOnlyList<QueueState>> QueuesAsync()
+    {
+        var table = await rabbitmqctl(["list_queues", "-p", Name, "--no-table-headers", "name", "durable", "messages"]);
+        return table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Select(cells => new QueueState(cells[0], bool.Parse(cells[1]), long.Parse(cells[2])))
+            .ToList();
+    }
 
-    private static async Task RabbitMqCtlAsync(params string[] arguments)
+    public async Task<QueueState> QueueAsync(string name) =>
+        (await QueuesAsync()).SingleOrDefault(q => q.Name == name) ?? throw new InvalidOperationException($"No queue {name} in {Name}.");
+
+    public async ValueTask DisposeAsync() => await rabbitmqctl(["delete_vhost", Name]);
+
+    private static async Task<string> SharedRabbitMqCtlAsync(string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", ["-q", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("rabbitmqctl could not be started; install rabbitmq-server.");
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {await error}");
         }
+        return await output;
     }
 }
+
+public sealed record QueueState(string Name, bool Durable, long Messages);

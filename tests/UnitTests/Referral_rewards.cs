@@ -111,4 +111,22 @@ public class Referral_rewards
         Assert.Equal((1_500.56m, Accounts.Earned(RewardTerms.FixedFee)), (earned[fixedFee].Amount, earned[fixedFee].Account));
         Assert.Equal((10_000m, Accounts.Earned(RewardTerms.RevenueShare)), (earned[share].Amount, earned[share].Account));
     }
+
+    [Theory]
+    [InlineData("usd", "100", "10", "currency 'usd' is not an ISO 4217 code")]
+    [InlineData("US$", "100", "10", "currency 'US$' is not an ISO 4217 code")]
+    [InlineData("USD", "0", "10", "final value 0 is not positive")]
+    [InlineData("USD", "100", "-10", "a team member's reward is negative")]
+    public void A_win_that_breaks_the_contract_is_rejected_with_its_reason(string currency, string finalValue, string percent, string reason)
+    {
+        var won = Won(decimal.Parse(finalValue), currency, (Guid.NewGuid(), decimal.Parse(percent)));
+
+        Assert.Equal(reason, ReferralRewards.ReasonToReject(won));
+    }
+
+    [Fact]
+    public void A_win_in_an_iso_currency_with_a_positive_value_is_accepted()
+    {
+        Assert.Null(ReferralRewards.ReasonToReject(Won(100m, "EUR", (Guid.NewGuid(), 10m))));
+    }
 }

@@ -1,3 +1,4 @@
+using EcosystemMarket.Contracts;
 using EcosystemMarket.Contracts.V1;
 
 namespace EcosystemMarket.Settlement.Model;
@@ -9,6 +10,20 @@ namespace EcosystemMarket.Settlement.Model;
 /// </summary>
 public static class ReferralRewards
 {
+    /// <summary>Why a win cannot be booked at all (the ledger holds only exact amounts in ISO 4217 currencies), or null.</summary>
+    public static string? ReasonToReject(OpportunityWon won)
+    {
+        if (!CodeFormats.IsCurrency(won.Currency))
+        {
+            return $"currency '{won.Currency}' is not an ISO 4217 code";
+        }
+        if (won.FinalValue <= 0)
+        {
+            return $"final value {won.FinalValue} is not positive";
+        }
+        return won.Team.Any(m => AmountOf(m.Reward, won.FinalValue) < 0) ? "a team member's reward is negative" : null;
+    }
+
     public static IReadOnlyList<LedgerEntry> For(OpportunityWon won, DateTimeOffset now, TimeSpan holdingPeriod)
     {
         var entries = new List<LedgerEntry>();

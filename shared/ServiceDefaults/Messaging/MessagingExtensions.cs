@@ -1,3 +1,4 @@
+using EcosystemMarket.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit on the RabbitMQ broker named by <c>ConnectionStrings:messaging</c> (an amqp URI).
     /// Queues are named after the service and consumer; a message that still fails after the retries
-    /// moves to the queue's <c>_error</c> queue with the exception in its headers, never dropped.
+    /// (or at once, when it is <see cref="UnprocessableMessageException"/>) moves to the queue's <c>_error</c>
+    /// queue with the exception in its headers, never dropped.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -21,7 +23,11 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri);
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                    retry.Ignore<UnprocessableMessageException>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

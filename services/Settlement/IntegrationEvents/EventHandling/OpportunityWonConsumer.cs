@@ -1,5 +1,6 @@
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Data.Inbox;
+using EcosystemMarket.ServiceDefaults.Messaging;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using MassTransit;
@@ -20,6 +21,10 @@ public sealed class OpportunityWonConsumer(
     {
         var won = context.Message;
         var messageId = context.MessageId ?? throw new InvalidOperationException("OpportunityWon arrived without a message id.");
+        if (ReferralRewards.ReasonToReject(won) is { } reason)
+        {
+            throw new UnprocessableMessageException($"OpportunityWon {won.OpportunityId} cannot be booked: {reason}.");
+        }
         var booked = 0;
 
         // The program's rules are read before the transaction: a network call never holds the ledger's write lock.

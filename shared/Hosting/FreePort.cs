@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EcosystemMarket.AppHost;
+namespace EcosystemMarket.Hosting;
 
 public static class FreePort
 {

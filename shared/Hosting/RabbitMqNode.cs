@@ -1,0 +1,121 @@
+using System.Diagnostics;
+
+namespace EcosystemMarket.Hosting;
+
+/// <summary>
+/// A private RabbitMQ node for a data folder, on its own ports and node name, so it runs beside any broker
+/// the machine already has and keeps its queues between runs. It can be stopped (<c>rabbitmqctl stop</c>)
+/// and started again on the same ports and files.
+/// </summary>
+public sealed class RabbitMqNode : IAsyncDisposable
+{
+    private static readonly string[] Locations = ["/usr/sbin/rabbitmq-server", "/usr/lib/rabbitmq/bin/rabbitmq-server", "/usr/local/sbin/rabbitmq-server"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly string _ctl;
+
+    private RabbitMqNode(string server, string home, string nodeName, int port, Action<string>? output)
+    {
+        Home = home;
+        NodeName = nodeName;
+        Port = port;
+        _ctl = Path.Combine(Path.GetDirectoryName(server)!, "rabbitmqctl");
+        var startInfo = new ProcessStartInfo(server)
+        {
+            WorkingDirectory = home,
+            Environment =
+            {
+                ["RABBITMQ_NODENAME"] = nodeName,
+                ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+                ["RABBITMQ_NODE_PORT"] = port.ToString(),
+                ["RABBITMQ_DIST_PORT"] = FreePort.Next().ToString(),
+                ["RABBITMQ_MNESIA_BASE"] = Path.Combine(home, "mnesia"),
+                ["RABBITMQ_LOG_BASE"] = Path.Combine(home, "log"),
+                ["RABBITMQ_LOGS"] = "-",
+                ["RABBITMQ_PID_FILE"] = Path.Combine(home, "rabbitmq.pid"),
+                ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(home, "enabled_plugins"),
+                ["RABBITMQ_FEATURE_FLAGS_FILE"] = Path.Combine(home, "feature_flags"),
+            },
+        };
+        // As root, rabbitmq-server runs the node under su: a signal to our child would not reach it.
+        Process = new ManagedProcess("rabbitmq", startInfo, StopCommandAsync, output);
+    }
+
+    public ManagedProcess Process { get; }
+    public string Home { get; }
+    public string NodeName { get; }
+    public int Port { get; }
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    public static string? FindServer() =>
+        Locations.FirstOrDefault(File.Exists)
+        ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "rabbitmq-server")).FirstOrDefault(File.Exists);
+
+    public static RabbitMqNode Create(string server, string dataDirectory, Action<string>? output = null)
+    {
+        var home = RunsAsBrokerUser
+            ? Path.Combine("/var/lib/rabbitmq/ecosystemmarket", NodeSuffix(dataDirectory))
+            : Path.Combine(dataDirectory, "rabbitmq");
+        Directory.CreateDirectory(Path.Combine(home, "mnesia"));
+        Directory.CreateDirectory(Path.Combine(home, "log"));
+        File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[].");
+        if (RunsAsBrokerUser)
+        {
+            System.Diagnostics.Process.Start("chown", ["-R", "rabbitmq:rabbitmq", home])!.WaitForExit();
+        }
+        return new RabbitMqNode(server, home, $"ecosystemmarket-{NodeSuffix(dataDirectory)}@localhost", FreePort.Next(), output);
+    }
+
+    /// <summary>Starts the node and waits until it accepts AMQP connections.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        Process.Start();
+        await Process.WaitUntilAsync(() => FreePort.AcceptsConnectionsAsync(Port), StartTimeout, cancellationToken);
+    }
+
+    /// <summary>Stops the node as an operator would (<c>rabbitmqctl stop</c>) and waits until it is gone.</summary>
+    public Task StopAsync() => Process.StopAsync();
+
+    /// <summary>Runs <c>rabbitmqctl</c> against this node; returns its standard output.</summary>
+    public async Task<string> CtlAsync(params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(_ctl, ["-q", "-n", NodeName, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+        }
+        return await output;
+    }
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+
+    private async Task StopCommandAsync()
+    {
+        try
+        {
+            await CtlAsync("stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // The node did not answer; the process is killed when it does not exit in time.
+        }
+    }
+
+    /// <summary>
+    /// Debian's rabbitmq-server started as root drops to the 'rabbitmq' user, which must own the node's
+    /// folders and reach them: a data folder under /root or a private temp folder it could not, so the
+    /// node then lives in the broker user's own home, one folder per data folder.
+    /// </summary>
+    private static bool RunsAsBrokerUser =>
+        Environment.UserName == "root" && File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith("rabbitmq:", StringComparison.Ordinal));
+
+    /// <summary>The node name follows the data folder: the same folder finds its queues again, two folders never clash.</summary>
+    private static string NodeSuffix(string dataDirectory) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..8];
+}

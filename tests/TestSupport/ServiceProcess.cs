@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using EcosystemMarket.Hosting;
+using EcosystemMarket.ServiceDefaults.Authentication;
+
+namespace EcosystemMarket.TestSupport;
+
+/// <summary>
+/// One service as its own process, started as the app host starts it (<see cref="ServiceResource.StartInfo"/>:
+/// the Aspire keys), on a data folder of its own. A test can kill it (kill -9) and start it again on the
+/// same database, ports and queues. Its output is kept, to explain a failure.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly ManagedProcess _process;
+    private readonly Queue<string> _output = new();
+    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
+
+    public ServiceProcess(string name, string messaging, string dataDirectory, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Resource = ServiceResource.Named(name);
+        SigningKey = signingKey;
+        var startInfo = Resource.StartInfo([], messaging, signingKey, dataDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+        _process = new ManagedProcess(name, startInfo, output: Keep);
+    }
+
+    public ServiceResource Resource { get; }
+    public string SigningKey { get; }
+    public Uri BaseAddress => new(Resource.HttpUrl);
+
+    /// <summary>Starts the process and waits until it is ready (<c>/health</c>: database and broker reachable) or only alive.</summary>
+    public async Task StartAsync(bool waitUntilReady = true)
+    {
+        _process.Start();
+        try
+        {
+            await _process.WaitUntilAsync(() => Resource.AnswersAsync(_probe, waitUntilReady ? "/health" : "/alive"), StartTimeout);
+        }
+        catch (ResourceFailedException failure)
+        {
+            throw new InvalidOperationException($"{failure.Message}\n{Tail()}", failure);
+        }
+    }
+
+    /// <summary>kill -9: the process ends mid-flight, with no shutdown code and nothing flushed.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    public HttpClient Client(string role = Roles.Admin, Guid? partnerId = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, role, partnerId));
+        return client;
+    }
+
+    /// <summary>How many of the lines the process wrote (the last 5,000, across restarts) contain the text.</summary>
+    public int LinesContaining(string text)
+    {
+        lock (_output)
+        {
+            return _output.Count(line => line.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The last lines the process wrote.</summary>
+    public string Tail(int lines = 60)
+    {
+        lock (_output)
+        {
+            return $"--- last output of {Resource.Name} ---\n" + string.Join('\n', _output.TakeLast(lines));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _probe.Dispose();
+    }
+
+    private void Keep(string line)
+    {
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > 5000)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+}
