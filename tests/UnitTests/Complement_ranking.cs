@@ -161,6 +161,20 @@ public class Complement_ranking
     }
 
     [Fact]
+    public void A_newer_snapshot_moves_a_partner_between_regions_verticals_and_tiers()
+    {
+        var moved = Add("Moved", ["security"], tier: "premier", regions: ["DE"], verticals: ["retail"], version: 1);
+        var stayed = Add("Stayed", ["security"], regions: ["DE"], verticals: ["retail"]);
+        Add("Moved", ["security"], id: moved, tier: "registered", regions: ["US"], verticals: ["energy"], version: 2);
+
+        var result = Rank([Must("security")], region: "DE", vertical: "retail");
+
+        Assert.Equal([stayed, moved], result.Candidates.Select(c => c.PartnerId));
+        Assert.DoesNotContain(result.Candidates[1].Breakdown, p => p.Name is "region" or "vertical" or "tier");
+        Assert.Equal(result.Candidates[1].Score, result.Candidates[1].Breakdown.Sum(p => p.Points), precision: 6);
+    }
+
+    [Fact]
     public void Ranking_ignores_what_other_code_left_in_the_shared_array_pool()
     {
         var partner = Add("Anyone", ["security"]);

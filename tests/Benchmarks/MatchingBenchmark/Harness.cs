@@ -49,6 +49,9 @@ public static class Harness
 
         // 2. The index, built as the bootstrap builds it: one Apply per snapshot, on one thread.
         var index = new PartnerIndex();
+        var buildPaused = GC.GetTotalPauseDuration();
+        var buildCollections = GC.CollectionCount(0);
+        var buildCpu = ThreadCpuClock.NowNanoseconds();
         started = Stopwatch.GetTimestamp();
         foreach (var snapshot in ecosystem.Partners)
         {
@@ -56,6 +59,8 @@ public static class Harness
         }
         index.MarkReady();
         var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Log($"index build: {buildSeconds:F2} s wall, {(ThreadCpuClock.NowNanoseconds() - buildCpu) / 1e9:F2} s CPU of the building thread, " +
+            $"{GC.CollectionCount(0) - buildCollections} collections pausing {(GC.GetTotalPauseDuration() - buildPaused).TotalSeconds:F2} s");
         var memoryIndexed = GC.GetTotalMemory(forceFullCollection: true);
         var gcInfo = GC.GetGCMemoryInfo();
         var indexMb = Mb(memoryIndexed - memorySnapshots);
