@@ -10,6 +10,7 @@ namespace EcosystemMarket.Data;
 public sealed class UnitOfWork(Database database, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     private bool _enqueued;
+    private int _disposed;
 
     public DbConnection Connection => connection;
     public DbTransaction Transaction => transaction;
@@ -33,7 +34,18 @@ public sealed class UnitOfWork(Database database, DbConnection connection, DbTra
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            database.EndWrite();
+        }
     }
 }

@@ -47,9 +47,12 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
 
     public async Task<(int Published, int Failed)> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            database.Sql(OutboxStore.SelectUnsent), new { Take = BatchSize }, cancellationToken: cancellationToken))).ToList();
+        List<OutboxRow> rows;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                database.Sql(OutboxStore.SelectUnsent), new { Take = BatchSize }, cancellationToken: cancellationToken))).ToList();
+        }
         if (rows.Count == 0)
         {
             return (0, 0);
@@ -59,23 +62,21 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
         // the order of events, which they do not (snapshots carry versions, the rest is keyed by id).
         var results = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
         var sent = rows.Where((_, i) => results[i] is null).Select(r => r.Sequence).ToList();
+        var failed = rows.Select((row, i) => (row.Sequence, Error: results[i])).Where(r => r.Error is not null).ToList();
+
+        await using var unit = await database.BeginAsync(cancellationToken);
         if (sent.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(database.Sql(OutboxStore.MarkSent),
-                new { SentAt = DateTimeOffset.UtcNow, Sequences = sent }, cancellationToken: cancellationToken));
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OutboxStore.MarkSent),
+                new { SentAt = DateTimeOffset.UtcNow, Sequences = sent }, unit.Transaction, cancellationToken: cancellationToken));
         }
-
-        var failed = 0;
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var (sequence, error) in failed)
         {
-            if (results[i] is { } error)
-            {
-                failed++;
-                await connection.ExecuteAsync(new CommandDefinition(database.Sql(OutboxStore.MarkFailed),
-                    new { rows[i].Sequence, Error = error[..Math.Min(error.Length, 2000)] }, cancellationToken: cancellationToken));
-            }
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OutboxStore.MarkFailed),
+                new { Sequence = sequence, Error = error![..Math.Min(error!.Length, 2000)] }, unit.Transaction, cancellationToken: cancellationToken));
         }
-        return (sent.Count, failed);
+        await unit.CommitAsync(cancellationToken);
+        return (sent.Count, failed.Count);
     }
 
     private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)

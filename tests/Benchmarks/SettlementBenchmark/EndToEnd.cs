@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Dapper;
+using EcosystemMarket.TestSupport;
+using Microsoft.Data.Sqlite;
+using RabbitMQ.Client;
+
+namespace EcosystemMarket.Benchmarks;
+
+/// <summary>
+/// Wins committed to an outbox, published by its dispatcher, carried by RabbitMQ, consumed by the Settlement
+/// process and booked in its ledger: the clock runs from the first commit to the last win settled.
+/// </summary>
+public static class EndToEnd
+{
+    public sealed record Run(int Wins, TimeSpan Elapsed, SettlementVerdict Verdict)
+    {
+        public double PerSecond => Wins / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Run> SettleAsync(SettlementSystem system, int count)
+    {
+        var wins = new SampleWins().Take(count);
+        var ledger = system.Settlement.Resource.DatabasePath(system.Data)!;
+        var target = await SettledAsync(ledger) + count;
+
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in wins.Chunk(100))
+        {
+            await system.Feed.CommitAsync(batch);
+        }
+        while (await SettledAsync(ledger) < target)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException($"Not settled within 10 minutes.\n{system.Settlement.Tail()}");
+            }
+            await Task.Delay(20);
+        }
+        var elapsed = clock.Elapsed;
+
+        var checker = new SettlementChecker();
+        checker.Expect(wins);
+        using var settlement = system.Settlement.Client();
+        return new Run(count, elapsed, await checker.CheckAsync(settlement));
+    }
+
+    /// <summary>The size of one OpportunityWon as it crosses the broker: MassTransit's envelope, as the outbox publishes it.</summary>
+    public static async Task<int> MessageSizeAsync(SettlementSystem system)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(system.Broker.ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync()).QueueName;
+        await channel.QueueBindAsync(queue, "EcosystemMarket.Contracts.V1:OpportunityWon", "");
+        await system.Feed.PublishAsync(new SampleWins().Next(), Guid.NewGuid());
+        while (true)
+        {
+            if (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            {
+                return message.Body.Length;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<long> SettledAsync(string ledger)
+    {
+        await using var connection = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(1) FROM settled_opportunities;");
+    }
+}
