@@ -37,6 +37,22 @@ public class Track_record
         Assert.Equal(1, record.For(_invitee).Wins);
         Assert.Equal(1, record.WinsTogether(_owner, _invitee));
         Assert.Equal(0, record.WinsTogether(_invitee, _owner));
+        Assert.Equal([_invitee], record.WonWith(_owner));
+        Assert.Empty(record.WonWith(_invitee));
+    }
+
+    [Fact]
+    public void Every_invited_partner_may_have_a_record_and_most_never_invited_certainly_have_none()
+    {
+        var record = new TrackRecord();
+        var invited = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var invitee in invited)
+        {
+            record.Apply(new InvitationFact(Guid.NewGuid(), Guid.NewGuid(), _owner, invitee, Invited, null, InvitationOutcome.Pending));
+        }
+
+        Assert.All(invited, id => Assert.True(record.MayHaveRecord(id)));
+        Assert.True(Enumerable.Range(0, 1000).Count(_ => record.MayHaveRecord(Guid.NewGuid())) < 10);
     }
 }
 

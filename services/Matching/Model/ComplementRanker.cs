@@ -193,6 +193,7 @@ public static class ComplementRanker
         var tierScores = query.Index.TierScores;
         var ids = query.Index.Ids;
         var (region, vertical) = (query.InRegion, query.InVertical);
+        var placePoints = (region is null ? 0 : RegionPoints) + (vertical is null ? 0 : VerticalPoints);
         var lowest = new LowestOf(scratch.Lowest, query.Limit);
         var count = 0;
         for (var e = 0; e < eligible; e++)
@@ -206,25 +207,29 @@ public static class ComplementRanker
                 continue;
             }
             // The floor only rises: a partner below it now stays below it, whatever else it could earn.
-            // The cheapest parts first; region, vertical and the track record are looked up only if they could matter.
+            // The cheapest parts first: the track record's filter, then region and vertical, only if they could matter.
             var floorNow = lowest.Full ? lowest.Min : double.NegativeInfinity;
             var intrinsic = CoveragePoints(must, nice) + ProficiencyPoints(accumulator.Levels, must + nice) + tierScores[slot];
-            var extra = CertificationPoints(accumulator.Vendors) + (accumulator.WonWith ? MaxHistoryPoints : 0);
-            if (intrinsic + extra + Slack + RegionPoints + VerticalPoints + MaxTrackRecordPoints < floorNow)
+            var extra = Slack + CertificationPoints(accumulator.Vendors) + (accumulator.WonWith ? MaxHistoryPoints : 0);
+            if (intrinsic + extra + placePoints + MaxTrackRecordPoints < floorNow)
+            {
+                continue;
+            }
+            if (query.Record.MayHaveRecord(ids[slot]))
+            {
+                extra += MaxTrackRecordPoints;
+            }
+            if (intrinsic + extra + placePoints < floorNow)
             {
                 continue;
             }
             var known = intrinsic
                 + (region?.Contains(slot) == true ? RegionPoints : 0)
                 + (vertical?.Contains(slot) == true ? VerticalPoints : 0);
-            var upper = known + extra + Slack;
-            if (upper + MaxTrackRecordPoints < floorNow)
+            var upper = known + extra;
+            if (upper < floorNow)
             {
                 continue;
-            }
-            if (query.Record.MayHaveRecord(ids[slot]))
-            {
-                upper += MaxTrackRecordPoints;
             }
             var lower = known - Slack;
             lowest.Offer(lower);

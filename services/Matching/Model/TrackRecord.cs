@@ -85,7 +85,7 @@ public sealed class TrackRecord
             {
                 Add(_winsByPartner, win.PartnerId, win);
                 Add(_winsByPartner, win.OwnerPartnerId, win);
-                _pairWins.AddOrUpdate((win.OwnerPartnerId, win.PartnerId), 1, (_, count) => count + 1);
+                // Listed before counted: a reader never sees wins together with a partner WonWith does not name.
                 if (_wonWith.TryGetValue(win.OwnerPartnerId, out var partners))
                 {
                     if (!partners.Contains(win.PartnerId))
@@ -97,6 +97,7 @@ public sealed class TrackRecord
                 {
                     _wonWith[win.OwnerPartnerId] = [win.PartnerId];
                 }
+                _pairWins.AddOrUpdate((win.OwnerPartnerId, win.PartnerId), 1, (_, count) => count + 1);
                 Recompute(win.PartnerId);
             }
         }

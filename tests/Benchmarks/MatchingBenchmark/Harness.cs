@@ -248,6 +248,8 @@ public static class Harness
             "(development token per owner, random signing key); client: one GrpcChannel, sequential unary calls.");
         notes.Add($"SQLite: WAL, 512 MB page cache, indexes built after the load ({loadSeconds:F1} s), ANALYZE; one statement per query, via Dapper. " +
             "Track-record points are a derived per-partner column (the index computes them from live facts).");
+        notes.Add("Where a SQLite list differs from the index's, it swaps partners a tenth apart: SQLite's ROUND takes halves away from zero, " +
+            ".NET's Math.Round to even (16.25 → 16.3 against 16.2).");
         notes.Add($"SQLite answered {sql.Count} of the {measured.Count:N0} measured queries (evenly spread, --sql-queries/--sql-budget); " +
             "ratios compare with the index's latencies on exactly those queries.");
         if (!table.AllMet)
