@@ -16,6 +16,7 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var uri = new Uri(builder.Configuration.GetConnectionString("messaging") ?? "amqp://guest:guest@localhost:5672/");
+        var prefetch = builder.Configuration.GetValue<int?>("Messaging:PrefetchCount");
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
@@ -23,6 +24,10 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri);
+                if (prefetch is { } count)
+                {
+                    rabbit.PrefetchCount = count;
+                }
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
