@@ -11,7 +11,8 @@ public static class MessagingExtensions
     /// MassTransit on the RabbitMQ broker named by <c>ConnectionStrings:messaging</c> (an amqp URI).
     /// Queues are named after the service and consumer; a message that still fails after the retries
     /// (or at once, when it is <see cref="UnprocessableMessageException"/>) moves to the queue's <c>_error</c>
-    /// queue with the exception in its headers, never dropped.
+    /// queue with the exception in its headers, never dropped. <c>Messaging:PrefetchCount</c> sets how many
+    /// deliveries a consumer holds at once (MassTransit's default when absent).
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -23,7 +24,9 @@ public static class MessagingExtensions
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(uri);
+                // Publisher confirms are MassTransit's default; stated here because the outbox marks a message
+                // sent only once its publish returns, which with confirms means the broker has taken it.
+                rabbit.Host(uri, host => host.PublisherConfirmation = true);
                 if (prefetch is { } count)
                 {
                     rabbit.PrefetchCount = count;
