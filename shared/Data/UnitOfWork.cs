@@ -5,17 +5,26 @@ namespace EcosystemMarket.Data;
 
 /// <summary>
 /// A local transaction whose integration events are written to the outbox table in the same transaction,
-/// so a change and the events announcing it are committed together or not at all.
+/// so a change and the events announcing it are committed together or not at all. Ended without a commit,
+/// its changes are undone.
 /// </summary>
-public sealed class UnitOfWork(Database database, DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public sealed class UnitOfWork : IAsyncDisposable
 {
+    private readonly Database _database;
+    private readonly WriteTransaction _write;
     private bool _enqueued;
-    private int _disposed;
+    private int _ended;
 
-    public DbConnection Connection => connection;
-    public DbTransaction Transaction => transaction;
+    internal UnitOfWork(Database database, WriteTransaction write)
+    {
+        _database = database;
+        _write = write;
+    }
 
-    public string Sql(SqlText text) => database.Sql(text);
+    public DbConnection Connection => _write.Connection;
+    public DbTransaction Transaction => _write.Transaction;
+
+    public string Sql(SqlText text) => _database.Sql(text);
 
     public async Task PublishAsync<T>(T message, CancellationToken cancellationToken = default) where T : class
     {
@@ -23,29 +32,21 @@ public sealed class UnitOfWork(Database database, DbConnection connection, DbTra
         _enqueued = true;
     }
 
+    /// <summary>Returns once the changes are durable; the outbox dispatcher is woken when events were written.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        await transaction.CommitAsync(cancellationToken);
-        if (_enqueued)
+        if (Interlocked.Exchange(ref _ended, 1) == 1)
         {
-            database.OutboxSignal.Notify();
+            throw new InvalidOperationException("The unit of work has ended already.");
         }
+        await _write.CommitAsync(_enqueued, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
         {
-            return;
-        }
-        try
-        {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
-        finally
-        {
-            database.EndWrite();
+            await _write.RollbackAsync();
         }
     }
 }

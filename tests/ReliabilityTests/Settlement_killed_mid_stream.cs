@@ -18,19 +18,15 @@ public sealed class Settlement_killed_mid_stream(SettlementOnSharedBroker fixtur
         var all = wins.Take(Wins);
         checker.Expect(all);
 
-        // Twenty commits of fifty, one every 100 ms: the stream still runs when Settlement dies and while it is down.
-        var feeding = Task.Run(async () =>
-        {
-            foreach (var batch in all.Chunk(50))
-            {
-                await System.Feed.CommitAsync(batch, Cancel);
-                await Task.Delay(100, Cancel);
-            }
-        }, Cancel);
+        // Five hundred at once, and Settlement is killed while it works through them; the other five hundred
+        // are committed fifty at a time while it is dead and after its restart.
+        var killed = new TaskCompletionSource();
+        var feeding = System.StreamAsync(all, 50, killed.Task, Cancel);
 
-        var settledBeforeKill = await System.SettledAsync(wins.Owner, 100, Patience);
+        var settledBeforeKill = await System.SettledAsync(wins.Owner, 50, Patience);
         await System.Settlement.KillAsync();
-        Assert.InRange(settledBeforeKill, 100, Wins - 1);
+        killed.SetResult();
+        Assert.InRange(settledBeforeKill, 50, Wins / 2);
         await Task.Delay(500, Cancel);
         await System.Settlement.StartAsync();
         await feeding;

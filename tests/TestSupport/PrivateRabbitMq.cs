@@ -42,14 +42,19 @@ public sealed class PrivateRabbitMq : IAsyncLifetime
         TryDelete(_data);
     }
 
+    /// <summary>Cleanup only: a node that is still letting go of its files gets a moment, then the folder is left.</summary>
     private static void TryDelete(string directory)
     {
-        try
+        for (var attempt = 1; attempt <= 5 && Directory.Exists(directory); attempt++)
         {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(200 * attempt);
+            }
         }
     }
 }

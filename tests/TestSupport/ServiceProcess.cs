@@ -31,6 +31,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public ServiceResource Resource { get; }
     public string SigningKey { get; }
     public Uri BaseAddress => new(Resource.HttpUrl);
+    public int? ProcessId => _process.ProcessId;
 
     /// <summary>Starts the process and waits until it is ready (<c>/health</c>: database and broker reachable) or only alive.</summary>
     public async Task StartAsync(bool waitUntilReady = true)

@@ -1,3 +1,5 @@
+using EcosystemMarket.Contracts.V1;
+
 namespace EcosystemMarket.TestSupport;
 
 /// <summary>
@@ -40,6 +42,26 @@ public sealed class SettlementSystem : IAsyncDisposable
         var feed = await OutboxFeed.StartAsync(broker.ConnectionString, data);
         return new SettlementSystem(broker, ownsBroker, data, settlement, feed);
     }
+
+    /// <summary>
+    /// Commits the first half of the wins to the outbox at once, so a backlog builds up, then waits for
+    /// <paramref name="secondHalf"/> and commits the rest in batches, one every 100 ms: whatever a test does
+    /// before it lets the second half go lands in the middle of the stream, on a fast machine or a slow one.
+    /// </summary>
+    public Task StreamAsync(IReadOnlyList<OpportunityWon> wins, int batchSize, Task secondHalf, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            var batches = wins.Chunk(batchSize).ToList();
+            for (var i = 0; i < batches.Count; i++)
+            {
+                if (i >= batches.Count / 2)
+                {
+                    await secondHalf.WaitAsync(cancellationToken);
+                    await Task.Delay(100, cancellationToken);
+                }
+                await Feed.CommitAsync(batches[i], cancellationToken);
+            }
+        }, cancellationToken);
 
     /// <summary>Waits until the owner's ledger shows this many settled wins (each win books one entry on the owner's side).</summary>
     public async Task<int> SettledAsync(Guid owner, int expected, TimeSpan timeout)

@@ -31,14 +31,9 @@ public sealed class Ledger(Database database)
     }
 
     /// <summary>Marks a won opportunity as settled, rewards or not, so a later reversal knows the win was handled.</summary>
-    public async Task MarkSettledAsync(UnitOfWork unit, Guid opportunityId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var key = new { OpportunityId = opportunityId, SettledAt = now };
-        if (await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled), key, unit.Transaction, cancellationToken: cancellationToken)) == 0)
-        {
-            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.InsertSettled), key, unit.Transaction, cancellationToken: cancellationToken));
-        }
-    }
+    public async Task MarkSettledAsync(UnitOfWork unit, Guid opportunityId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.InsertSettledUnlessSettled),
+            new { OpportunityId = opportunityId, SettledAt = now }, unit.Transaction, cancellationToken: cancellationToken));
 
     public async Task<bool> IsSettledAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled),

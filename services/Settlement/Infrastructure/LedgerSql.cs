@@ -19,7 +19,11 @@ internal static class LedgerSql
 
     public static readonly SqlText CountSettled = SqlText.Portable("SELECT COUNT(1) FROM settled_opportunities WHERE opportunity_id = @OpportunityId;");
 
-    public static readonly SqlText InsertSettled = SqlText.Portable("INSERT INTO settled_opportunities (opportunity_id, settled_at) VALUES (@OpportunityId, @SettledAt);");
+    public static readonly SqlText InsertSettledUnlessSettled = SqlText.Portable("""
+        INSERT INTO settled_opportunities (opportunity_id, settled_at)
+        SELECT @OpportunityId, @SettledAt
+        WHERE NOT EXISTS (SELECT 1 FROM settled_opportunities WHERE opportunity_id = @OpportunityId);
+        """);
 
     public static readonly SqlText SelectOfOpportunity = SqlText.Portable(
         $"SELECT {Columns} FROM ledger_entries WHERE opportunity_id = @OpportunityId ORDER BY created_at, id;");

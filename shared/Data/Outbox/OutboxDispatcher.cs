@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
@@ -16,6 +17,10 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
     private const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
+    // Resolving an assembly-qualified name asks the assembly loader each time: a sixth of the dispatcher's CPU.
+    private static readonly ConcurrentDictionary<string, Type> Types = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,17 +86,21 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
 
     private async Task<string?> PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
+        // While the broker is away MassTransit holds a publish until it reconnects; past the timeout the row
+        // counts as failed and is tried again, so a publish that never completes cannot stall the outbox.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
         try
         {
-            var type = Type.GetType(row.MessageType, throwOnError: true)!;
+            var type = Types.GetOrAdd(row.MessageType, name => Type.GetType(name, throwOnError: true)!);
             var message = JsonSerializer.Deserialize(row.Body, type, OutboxStore.Json)!;
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token);
             return null;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Publishing outbox message {MessageId} ({MessageType}) failed", row.MessageId, row.MessageType);
-            return exception.Message;
+            return exception is OperationCanceledException ? $"Not confirmed within {PublishTimeout.TotalSeconds} s" : exception.Message;
         }
     }
 }

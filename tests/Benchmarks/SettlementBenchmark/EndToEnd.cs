@@ -12,9 +12,12 @@ namespace EcosystemMarket.Benchmarks;
 /// </summary>
 public static class EndToEnd
 {
-    public sealed record Run(int Wins, TimeSpan Elapsed, SettlementVerdict Verdict)
+    /// <param name="SettlementCpu">Processor time the Settlement process used; <paramref name="FeedCpu"/>: this process (outbox and dispatcher).</param>
+    public sealed record Run(int Wins, TimeSpan Elapsed, TimeSpan SettlementCpu, TimeSpan FeedCpu, SettlementVerdict Verdict)
     {
         public double PerSecond => Wins / Elapsed.TotalSeconds;
+        public double SettlementMicrosecondsPerWin => SettlementCpu.TotalMicroseconds / Wins;
+        public double FeedMicrosecondsPerWin => FeedCpu.TotalMicroseconds / Wins;
     }
 
     public static async Task<Run> SettleAsync(SettlementSystem system, int count)
@@ -23,6 +26,10 @@ public static class EndToEnd
         var ledger = system.Settlement.Resource.DatabasePath(system.Data)!;
         var target = await SettledAsync(ledger) + count;
 
+        using var settlementProcess = Process.GetProcessById(system.Settlement.ProcessId!.Value);
+        using var feedProcess = Process.GetCurrentProcess();
+        var settlementCpu = settlementProcess.TotalProcessorTime;
+        var feedCpu = feedProcess.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (var batch in wins.Chunk(100))
         {
@@ -37,11 +44,15 @@ public static class EndToEnd
             await Task.Delay(20);
         }
         var elapsed = clock.Elapsed;
+        settlementProcess.Refresh();
+        feedProcess.Refresh();
+        settlementCpu = settlementProcess.TotalProcessorTime - settlementCpu;
+        feedCpu = feedProcess.TotalProcessorTime - feedCpu;
 
         var checker = new SettlementChecker();
         checker.Expect(wins);
         using var settlement = system.Settlement.Client();
-        return new Run(count, elapsed, await checker.CheckAsync(settlement));
+        return new Run(count, elapsed, settlementCpu, feedCpu, await checker.CheckAsync(settlement));
     }
 
     /// <summary>The size of one OpportunityWon as it crosses the broker: MassTransit's envelope, as the outbox publishes it.</summary>

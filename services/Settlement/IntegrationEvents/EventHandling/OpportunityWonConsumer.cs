@@ -42,7 +42,8 @@ public sealed class OpportunityWonConsumer(
         }, context.CancellationToken);
         if (handled)
         {
-            logger.LogInformation("Settled opportunity {OpportunityId}: {Booked} reward transactions booked", won.OpportunityId, booked);
+            // Debug: at thousands of wins a second a line each costs more than the booking; the ledger is the record.
+            logger.LogDebug("Settled opportunity {OpportunityId}: {Booked} reward transactions booked", won.OpportunityId, booked);
         }
         else
         {
