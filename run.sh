@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The one entry script: installs what the system needs from the OS (RabbitMQ) when it is missing, then
+# The one entry script: installs what the system needs from the OS (RabbitMQ, and Chromium for the
+# dashboard's browser tests) when it is missing, then
 #   ./run.sh start [apphost options]   starts the whole system (app host, RabbitMQ, four services, gateway)
 #   ./run.sh test                      runs every test against a local RabbitMQ
 set -euo pipefail
 cd "$(dirname "$0")"
 
-ensure_rabbitmq_installed() {
-  if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/sbin/rabbitmq-server ]; then
-    echo "Installing rabbitmq-server (Debian package)..."
+# Installs the Debian packages whose program is missing, with one package-list update for all of them.
+ensure_installed() {
+  local missing=()
+  [ -x /usr/sbin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  if [ "${1:-}" = with-browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} (Debian packages)..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
 
@@ -29,11 +34,11 @@ ensure_rabbitmq_running() {
 case "${1:-}" in
   start)
     shift
-    ensure_rabbitmq_installed
+    ensure_installed
     exec dotnet run --project apphost -- "$@"
     ;;
   test)
-    ensure_rabbitmq_installed
+    ensure_installed with-browser
     ensure_rabbitmq_running
     exec dotnet test EcosystemMarket.sln
     ;;
