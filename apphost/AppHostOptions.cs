@@ -6,8 +6,9 @@ public sealed record AppHostOptions
 {
     public const string Usage = """
         usage:
-          apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI]
-              start RabbitMQ (or use AMQP_URI), the four services and the gateway
+          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI]
+              start RabbitMQ (or use AMQP_URI), the four services, the gateway and the dashboard
+              (ports: gateway 5080, dashboard 18888; 0 picks a free port)
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
               print a development token signed with the local key
         """;
@@ -15,12 +16,12 @@ public sealed record AppHostOptions
     public string Command { get; init; } = "run";
     public string DataDirectory { get; init; } = Path.Combine(RepositoryLayout.Root, ".data");
     public int GatewayPort { get; init; } = 5080;
+    public int DashboardPort { get; init; } = DashboardResource.DefaultPort;
     public string? Messaging { get; init; } = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
     public string Role { get; init; } = "partner";
     public Guid? PartnerId { get; init; }
     public string? VendorId { get; init; }
     public string? Error { get; init; }
-
 
     public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
 
@@ -28,6 +29,10 @@ public sealed record AppHostOptions
     {
         var options = new AppHostOptions();
         var rest = new Queue<string>(args);
+        if (args is ["--help" or "-h" or "help"])
+        {
+            return options with { Command = "help" };
+        }
         if (rest.TryPeek(out var first) && first == "token")
         {
             options = options with { Command = rest.Dequeue() };
@@ -42,6 +47,7 @@ public sealed record AppHostOptions
             {
                 "--data" => options with { DataDirectory = Path.GetFullPath(value) },
                 "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { GatewayPort = port },
+                "--dashboard-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { DashboardPort = port },
                 "--messaging" => options with { Messaging = value },
                 "--role" when value is "partner" or "vendor" or "admin" => options with { Role = value },
                 "--partner" when Guid.TryParse(value, out var partner) => options with { PartnerId = partner },

@@ -1,28 +1,32 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using EcosystemMarket.Hosting;
+using EcosystemMarket.Hosting.Resources;
+using EcosystemMarket.ServiceDefaults.Authentication;
 
 namespace EcosystemMarket.AppHost;
 
 /// <summary>
 /// Does an Aspire AppHost's job: starts the broker and the services in dependency order on free local
 /// ports, hands each the configuration keys Aspire would (ConnectionStrings__*, services__*, OTEL_*),
-/// waits for each to report healthy, and stops everything on Ctrl+C.
+/// waits for each to report healthy, serves their states and logs to the dashboard through the resource
+/// service, and stops everything on Ctrl+C.
 /// </summary>
 public static class Orchestrator
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan DashboardStartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(AppHostOptions options)
     {
-        if (options.GatewayPort != 0 && !FreePort.IsFree(options.GatewayPort))
+        var dashboardBuilt = File.Exists(DashboardResource.AssemblyPath);
+        if (!PortIsFree(options.GatewayPort, "--gateway-port") || (dashboardBuilt && !PortIsFree(options.DashboardPort, "--dashboard-port")))
         {
-            Console.Error.WriteLine($"Port {options.GatewayPort} is in use; stop what uses it or pass --gateway-port N (0 picks a free port).");
             return 1;
         }
         Directory.CreateDirectory(options.DataDirectory);
         var signingKey = SigningKey.LoadOrCreate(options.SigningKeyFile);
-        var running = new List<ManagedProcess>();
-        var stopping = new CancellationTokenSource();
+        using var stopping = new CancellationTokenSource();
         // Ctrl+C and SIGTERM both stop the resources in reverse order before the app host exits.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -32,9 +36,13 @@ public static class Orchestrator
             stopping.Cancel();
         }
 
+        var tracker = new ResourceTracker();
+        await using var resourceService = await ResourceService.StartAsync(tracker);
+        var watching = tracker.WatchAsync(stopping.Token);
         try
         {
             var messaging = options.Messaging;
+            string? managementUrl = null;
             if (messaging is null)
             {
                 if (RabbitMqNode.FindServer() is not { } server)
@@ -43,42 +51,50 @@ public static class Orchestrator
                     Console.Error.WriteLine("(or pass --messaging amqp://user:pass@host:5672/ to use a broker you run).");
                     return 1;
                 }
-                var rabbit = RabbitMqNode.Create(server, options.DataDirectory);
-                running.Add(rabbit.Process);
-                await rabbit.StartAsync(stopping.Token);
-                messaging = rabbit.ConnectionString;
+                var node = RabbitMqNode.Create(server, options.DataDirectory, management: true);
+                var rabbitmq = tracker.Add(new Resource("rabbitmq", "Executable", node.Process,
+                    [new("amqp", $"amqp://127.0.0.1:{node.Port}"), new("management", node.ManagementUrl!)], HealthProbes.TcpConnect(node.Port)));
+                await rabbitmq.StartAsync(StartTimeout, stopping.Token);
+                messaging = node.ConnectionString;
+                managementUrl = node.ManagementUrl;
             }
 
             var services = ServiceResource.All(options.GatewayPort);
+            if (services.FirstOrDefault(s => !File.Exists(s.AssemblyPath)) is { } unbuilt)
+            {
+                Console.Error.WriteLine($"{unbuilt.AssemblyPath} is missing; build the solution first (dotnet build).");
+                return 1;
+            }
             foreach (var service in services)
             {
-                if (!File.Exists(service.AssemblyPath))
-                {
-                    Console.Error.WriteLine($"{service.AssemblyPath} is missing; build the solution first (dotnet build).");
-                    return 1;
-                }
                 var process = new ManagedProcess(service.Name, service.StartInfo(services, messaging, signingKey, options.DataDirectory));
-                running.Add(process);
-                process.Start();
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-                await process.WaitUntilAsync(() => service.AnswersAsync(http), StartTimeout, stopping.Token);
+                var resource = tracker.Add(new Resource(service.Name, "Project", process, Urls(service), HealthProbes.HttpGet($"{service.HttpUrl}/health")));
+                await resource.StartAsync(StartTimeout, stopping.Token);
                 ManagedProcess.Announce($"[apphost] {service.Name} is healthy at {service.HttpUrl}");
             }
 
-            var gateway = services[^1];
+            var dashboard = new DashboardResource(options.DashboardPort == 0 ? FreePort.Next() : options.DashboardPort);
+            var browserToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var dashboardLine = dashboardBuilt
+                ? await StartDashboardAsync(tracker, dashboard, new DashboardSettings(services, messaging, managementUrl, signingKey,
+                    DevelopmentTokens.Create(signingKey, Roles.Admin, lifetime: TimeSpan.FromDays(30)), resourceService.Url.ToString(), resourceService.ApiKey, browserToken), stopping.Token)
+                : $"not built ({DashboardResource.AssemblyPath} is missing)";
+
             ManagedProcess.Announce($"""
 
                 EcosystemMarket is running.
-                  Gateway: {gateway.HttpUrl}
+                  Dashboard: {dashboardLine}
+                  Resource service: {resourceService.Url} ({ResourceServiceDefaults.ApiKeyHeader}: {resourceService.ApiKey})
+                  Gateway: {services[^1].HttpUrl}
                   Data:    {options.DataDirectory}
-                  Broker:  {messaging}
+                  Broker:  {messaging}{(managementUrl is null ? "" : $" (management: {managementUrl}, guest/guest)")}
                 Get a development token for a partner (any GUID names its organisation):
                   dotnet run --project apphost --no-build -- token --role partner --partner <GUID>{(options.DataDirectory == new AppHostOptions().DataDirectory ? "" : $" --data {options.DataDirectory}")}
                 Press Ctrl+C to stop.
 
                 """);
 
-            await WatchAsync(running, stopping.Token);
+            await watching;
             return 0;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -93,24 +109,41 @@ public static class Orchestrator
         finally
         {
             ManagedProcess.Announce("[apphost] stopping");
-            running.Reverse();
-            foreach (var process in running)
-            {
-                await process.DisposeAsync();
-            }
+            await stopping.CancelAsync();
+            await watching;
+            await tracker.DisposeAsync();
         }
     }
 
-    private static async Task WatchAsync(IReadOnlyList<ManagedProcess> running, CancellationToken cancellationToken)
+    /// <summary>Starts the dashboard and returns its sign-in URL; a dashboard that fails leaves the rest running.</summary>
+    private static async Task<string> StartDashboardAsync(ResourceTracker tracker, DashboardResource dashboard, DashboardSettings settings, CancellationToken cancellationToken)
     {
-        var reported = new HashSet<string>();
-        while (!cancellationToken.IsCancellationRequested)
+        var process = new ManagedProcess(DashboardResource.Name, dashboard.StartInfo(settings));
+        var resource = tracker.Add(new Resource(DashboardResource.Name, "Project", process, [new("http", dashboard.Url)], HealthProbes.HttpGet($"{dashboard.Url}/health"))
         {
-            foreach (var process in running.Where(p => p.HasExited && reported.Add(p.Name)))
-            {
-                ManagedProcess.Announce($"[apphost] {process.Name} stopped (exit code {process.ExitCode}); the rest keeps running.");
-            }
-            await Task.Delay(1000, cancellationToken);
+            Controllable = false,
+        });
+        try
+        {
+            await resource.StartAsync(DashboardStartTimeout, cancellationToken);
         }
+        catch (ResourceFailedException failure)
+        {
+            ManagedProcess.Announce($"[apphost] {failure.Message} The rest keeps running without it.");
+        }
+        return dashboard.LoginUrl(settings.BrowserToken);
+    }
+
+    private static IReadOnlyList<ResourceUrl> Urls(ServiceResource service) =>
+        service.ServesGrpc ? [new("http", service.HttpUrl), new("grpc", service.GrpcUrl)] : [new("http", service.HttpUrl)];
+
+    private static bool PortIsFree(int port, string option)
+    {
+        if (port == 0 || FreePort.IsFree(port))
+        {
+            return true;
+        }
+        Console.Error.WriteLine($"Port {port} is in use; stop what uses it or pass {option} N (0 picks a free port).");
+        return false;
     }
 }

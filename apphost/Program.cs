@@ -11,5 +11,12 @@ if (options.Error is { } error)
 return options.Command switch
 {
     "token" => TokenCommand.Run(options),
+    "help" => PrintUsage(),
     _ => await Orchestrator.RunAsync(options),
 };
+
+static int PrintUsage()
+{
+    Console.WriteLine(AppHostOptions.Usage);
+    return 0;
+}

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using EcosystemMarket.Hosting.Resources;
 
 namespace EcosystemMarket.Hosting;
 
 /// <summary>
 /// A child process whose console output goes line by line to a sink (by default the console, behind the
-/// resource's name). It can be started again after it exited, with the same command and environment.
+/// resource's name) and to its bounded <see cref="Log"/>. It can be started again after it exited, with the
+/// same command and environment.
 /// </summary>
 public sealed class ManagedProcess(string name, ProcessStartInfo startInfo, Func<Task>? stop = null, Action<string>? output = null) : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class ManagedProcess(string name, ProcessStartInfo startInfo, Func
     public bool HasExited => _process?.HasExited ?? true;
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
     public int? ProcessId => _process?.Id;
+    public ConsoleLog Log { get; } = new();
 
     public void Start()
     {
@@ -31,9 +34,9 @@ public sealed class ManagedProcess(string name, ProcessStartInfo startInfo, Func
         startInfo.RedirectStandardError = true;
         startInfo.UseShellExecute = false;
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(e.Data);
-        process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) => Write($"exited with code {process.ExitCode}");
+        process.OutputDataReceived += (_, e) => Write(e.Data, isError: false);
+        process.ErrorDataReceived += (_, e) => Write(e.Data, isError: true);
+        process.Exited += (_, _) => Write($"exited with code {process.ExitCode}", isError: false);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -116,12 +119,13 @@ public sealed class ManagedProcess(string name, ProcessStartInfo startInfo, Func
         }
     }
 
-    private void Write(string? line)
+    private void Write(string? line, bool isError)
     {
         if (line is null)
         {
             return;
         }
+        Log.Append(line, isError);
         if (output is not null)
         {
             output(line);

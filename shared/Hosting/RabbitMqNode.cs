@@ -13,11 +13,12 @@ public sealed class RabbitMqNode : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly string _ctl;
 
-    private RabbitMqNode(string server, string home, string nodeName, int port, Action<string>? output)
+    private RabbitMqNode(string server, string home, string nodeName, int port, int? managementPort, Action<string>? output)
     {
         Home = home;
         NodeName = nodeName;
         Port = port;
+        ManagementPort = managementPort;
         _ctl = Path.Combine(Path.GetDirectoryName(server)!, "rabbitmqctl");
         var startInfo = new ProcessStartInfo(server)
         {
@@ -36,6 +37,10 @@ public sealed class RabbitMqNode : IAsyncDisposable
                 ["RABBITMQ_FEATURE_FLAGS_FILE"] = Path.Combine(home, "feature_flags"),
             },
         };
+        if (managementPort is not null)
+        {
+            startInfo.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(home, "rabbitmq.conf");
+        }
         // As root, rabbitmq-server runs the node under su: a signal to our child would not reach it.
         Process = new ManagedProcess("rabbitmq", startInfo, StopCommandAsync, output);
     }
@@ -44,25 +49,38 @@ public sealed class RabbitMqNode : IAsyncDisposable
     public string Home { get; }
     public string NodeName { get; }
     public int Port { get; }
+    public int? ManagementPort { get; }
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    /// <summary>The management UI and HTTP API (user guest, password guest), when the node was created with it.</summary>
+    public string? ManagementUrl => ManagementPort is { } port ? $"http://127.0.0.1:{port}/" : null;
 
     public static string? FindServer() =>
         Locations.FirstOrDefault(File.Exists)
         ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "rabbitmq-server")).FirstOrDefault(File.Exists);
 
-    public static RabbitMqNode Create(string server, string dataDirectory, Action<string>? output = null)
+    /// <param name="management">
+    /// Enables the management plugin on a free loopback port. Off by default: it adds seconds to the node's
+    /// start, which the tests that start nodes of their own need not pay.
+    /// </param>
+    public static RabbitMqNode Create(string server, string dataDirectory, Action<string>? output = null, bool management = false)
     {
         var home = RunsAsBrokerUser
             ? Path.Combine("/var/lib/rabbitmq/ecosystemmarket", NodeSuffix(dataDirectory))
             : Path.Combine(dataDirectory, "rabbitmq");
         Directory.CreateDirectory(Path.Combine(home, "mnesia"));
         Directory.CreateDirectory(Path.Combine(home, "log"));
-        File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[].");
+        int? managementPort = management ? FreePort.Next() : null;
+        File.WriteAllText(Path.Combine(home, "enabled_plugins"), management ? "[rabbitmq_management]." : "[].");
+        if (managementPort is { } port)
+        {
+            File.WriteAllText(Path.Combine(home, "rabbitmq.conf"), $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {port}\n");
+        }
         if (RunsAsBrokerUser)
         {
             System.Diagnostics.Process.Start("chown", ["-R", "rabbitmq:rabbitmq", home])!.WaitForExit();
         }
-        return new RabbitMqNode(server, home, $"ecosystemmarket-{NodeSuffix(dataDirectory)}@localhost", FreePort.Next(), output);
+        return new RabbitMqNode(server, home, $"ecosystemmarket-{NodeSuffix(dataDirectory)}@localhost", FreePort.Next(), managementPort, output);
     }
 
     /// <summary>Starts the node and waits until it accepts AMQP connections.</summary>

@@ -50,21 +50,33 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
         {
             environment[$"ConnectionStrings__{Database}"] = $"Data Source={database}";
         }
-        foreach (var other in others.Where(o => o.Name != Name))
-        {
-            environment[$"services__{other.Name}__http__0"] = other.HttpUrl;
-            if (other.ServesGrpc)
-            {
-                environment[$"services__{other.Name}__grpc__0"] = other.GrpcUrl;
-            }
-        }
+        AddServiceEndpoints(environment, others.Where(o => o.Name != Name));
         environment["Jwt__SigningKey"] = signingKey;
         environment["OTEL_SERVICE_NAME"] = Name;
+        AddConsoleLogging(environment);
+        return startInfo;
+    }
+
+    /// <summary>The services__ keys by which Aspire's service discovery finds each service's endpoints.</summary>
+    public static void AddServiceEndpoints(IDictionary<string, string?> environment, IEnumerable<ServiceResource> services)
+    {
+        foreach (var service in services)
+        {
+            environment[$"services__{service.Name}__http__0"] = service.HttpUrl;
+            if (service.ServesGrpc)
+            {
+                environment[$"services__{service.Name}__grpc__0"] = service.GrpcUrl;
+            }
+        }
+    }
+
+    /// <summary>One line per log entry, so the app host's console and the resource logs stay readable.</summary>
+    public static void AddConsoleLogging(IDictionary<string, string?> environment)
+    {
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         environment["Logging__Console__FormatterName"] = "simple";
         environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss ";
-        return startInfo;
     }
 
     /// <summary><c>/health</c>: ready (database and broker reachable); <c>/alive</c>: the process answers.</summary>

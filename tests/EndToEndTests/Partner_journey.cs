@@ -145,6 +145,28 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task The_app_host_s_resource_service_shows_every_process_running_with_its_logs()
+    {
+        using var client = new HttpClient { BaseAddress = system.ResourceService };
+        client.DefaultRequestHeaders.Add(EcosystemMarket.Hosting.ResourceServiceDefaults.ApiKeyHeader, system.ResourceServiceKey);
+
+        // With --messaging the broker is not the app host's; the dashboard runs only once it is built.
+        string[] expected = system.Dashboard is null
+            ? ["partners", "matching", "brokering", "settlement", "gateway"]
+            : ["partners", "matching", "brokering", "settlement", "gateway", "dashboard"];
+        var resources = await Eventually.HoldsAsync(
+            async () => await Read(await Expect(HttpStatusCode.OK, client.GetAsync("/resources", Cancel))),
+            r => r.EnumerateArray().All(resource => resource.GetProperty("state").GetString() == "Running"));
+        Assert.Equal(expected, resources.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray());
+        Assert.All(resources.EnumerateArray(), r => Assert.Equal("Running", r.GetProperty("state").GetString()));
+
+        var logs = await Read(await Expect(HttpStatusCode.OK, client.GetAsync("/resources/gateway/logs", Cancel)));
+        Assert.Contains(logs.GetProperty("lines").EnumerateArray(), l => l.GetProperty("text").GetString()!.Contains("Now listening on", StringComparison.Ordinal));
+        using var anonymous = new HttpClient { BaseAddress = system.ResourceService };
+        await Expect(HttpStatusCode.Unauthorized, anonymous.GetAsync("/resources", Cancel));
+    }
+
     private static object Profile(string name, string function, string category, string capability) => new
     {
         name, partnerFunction = function, category, tier = "advanced", regions = new[] { "US" },

@@ -18,6 +18,12 @@ public sealed partial class RunningSystem : IAsyncLifetime
     private Process? _appHost;
 
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>The dashboard's address and the run's browser token; null when the dashboard is not built.</summary>
+    public Uri? Dashboard { get; private set; }
+    public string? BrowserToken { get; private set; }
+    public Uri ResourceService { get; private set; } = null!;
+    public string ResourceServiceKey { get; private set; } = null!;
     public string SigningKey => File.ReadAllText(Path.Combine(_data, "signing-key")).Trim();
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
@@ -28,7 +34,7 @@ public sealed partial class RunningSystem : IAsyncLifetime
         var gatewayUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _appHost = new Process
         {
-            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--messaging", _broker.ConnectionString])
+            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -43,6 +49,17 @@ public sealed partial class RunningSystem : IAsyncLifetime
             lock (_output)
             {
                 _output.AppendLine(e.Data);
+            }
+            // The banner names the dashboard and the resource service before the gateway, so all are read once the gateway is.
+            if (DashboardLine().Match(e.Data) is { Success: true } dashboard)
+            {
+                Dashboard = new Uri(dashboard.Groups[1].Value);
+                BrowserToken = dashboard.Groups[2].Value;
+            }
+            if (ResourceServiceLine().Match(e.Data) is { Success: true } resourceService)
+            {
+                ResourceService = new Uri(resourceService.Groups[1].Value);
+                ResourceServiceKey = resourceService.Groups[2].Value;
             }
             if (GatewayLine().Match(e.Data) is { Success: true } match)
             {
@@ -87,4 +104,10 @@ public sealed partial class RunningSystem : IAsyncLifetime
 
     [GeneratedRegex(@"Gateway:\s+(http://\S+)")]
     private static partial Regex GatewayLine();
+
+    [GeneratedRegex(@"Dashboard:\s+(http://[^/\s]+)/login\?t=(\S+)")]
+    private static partial Regex DashboardLine();
+
+    [GeneratedRegex(@"Resource service:\s+(http://\S+) \(x-resource-service-key: (\S+)\)")]
+    private static partial Regex ResourceServiceLine();
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using EcosystemMarket.Hosting;
+using EcosystemMarket.Hosting.Resources;
 using EcosystemMarket.ServiceDefaults.Authentication;
 
 namespace EcosystemMarket.TestSupport;
@@ -13,7 +14,6 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly ManagedProcess _process;
-    private readonly Queue<string> _output = new();
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public ServiceProcess(string name, string messaging, string dataDirectory, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
@@ -25,7 +25,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             startInfo.Environment[key] = value;
         }
-        _process = new ManagedProcess(name, startInfo, output: Keep);
+        // Kept in the process's own log rather than printed: a test's console would drown in services' output.
+        _process = new ManagedProcess(name, startInfo, output: _ => { });
     }
 
     public ServiceResource Resource { get; }
@@ -57,23 +58,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>How many of the lines the process wrote (the last 5,000, across restarts) contain the text.</summary>
-    public int LinesContaining(string text)
-    {
-        lock (_output)
-        {
-            return _output.Count(line => line.Contains(text, StringComparison.Ordinal));
-        }
-    }
+    /// <summary>How many of the lines the process wrote (the last <see cref="ConsoleLog.DefaultCapacity"/>, across restarts) contain the text.</summary>
+    public int LinesContaining(string text) => Lines().Count(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>The last lines the process wrote.</summary>
-    public string Tail(int lines = 60)
-    {
-        lock (_output)
-        {
-            return $"--- last output of {Resource.Name} ---\n" + string.Join('\n', _output.TakeLast(lines));
-        }
-    }
+    public string Tail(int lines = 60) => $"--- last output of {Resource.Name} ---\n" + string.Join('\n', Lines().TakeLast(lines));
 
     public async ValueTask DisposeAsync()
     {
@@ -81,15 +70,5 @@ public sealed class ServiceProcess : IAsyncDisposable
         _probe.Dispose();
     }
 
-    private void Keep(string line)
-    {
-        lock (_output)
-        {
-            _output.Enqueue(line);
-            while (_output.Count > 5000)
-            {
-                _output.Dequeue();
-            }
-        }
-    }
+    private IEnumerable<string> Lines() => _process.Log.After(0, ConsoleLog.DefaultCapacity).Lines.Select(line => line.Text);
 }
