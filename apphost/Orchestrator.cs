@@ -52,6 +52,7 @@ public static class Orchestrator
                     return 1;
                 }
                 var node = RabbitMqNode.Create(server, options.DataDirectory, management: true);
+                await node.StopLeftoverAsync();
                 var rabbitmq = tracker.Add(new Resource("rabbitmq", "Executable", node.Process,
                     [new("amqp", $"amqp://127.0.0.1:{node.Port}"), new("management", node.ManagementUrl!)], HealthProbes.TcpConnect(node.Port)));
                 await rabbitmq.StartAsync(StartTimeout, stopping.Token);

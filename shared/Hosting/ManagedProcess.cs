@@ -78,8 +78,18 @@ public sealed class ManagedProcess(string name, ProcessStartInfo startInfo, Func
     /// </summary>
     public async Task StopAsync()
     {
-        if (_process is null || _process.HasExited)
+        if (_process is null)
         {
+            return;
+        }
+        if (_process.HasExited)
+        {
+            // What a stop command stops can outlive the process that started it (a daemon behind a wrapper
+            // that a signal to the whole process group ended first).
+            if (stop is not null)
+            {
+                await stop();
+            }
             return;
         }
         try

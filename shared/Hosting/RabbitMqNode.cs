@@ -86,9 +86,16 @@ public sealed class RabbitMqNode : IAsyncDisposable
     /// <summary>Starts the node and waits until it accepts AMQP connections.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        await StopLeftoverAsync();
         Process.Start();
         await Process.WaitUntilAsync(() => FreePort.AcceptsConnectionsAsync(Port), StartTimeout, cancellationToken);
     }
+
+    /// <summary>
+    /// Stops a node of this name that an earlier run left behind (its app host killed before it could stop the
+    /// node): it would hold the node name and refuse the next start.
+    /// </summary>
+    public Task StopLeftoverAsync() => StopCommandAsync();
 
     /// <summary>Stops the node as an operator would (<c>rabbitmqctl stop</c>) and waits until it is gone.</summary>
     public Task StopAsync() => Process.StopAsync();
