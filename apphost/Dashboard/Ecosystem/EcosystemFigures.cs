@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcosystemMarket.Contracts.Telemetry;
 using EcosystemMarket.Dashboard.Charts;
 using EcosystemMarket.Dashboard.Metrics;
@@ -71,7 +70,9 @@ public sealed class EcosystemFigures(EcosystemStore store, TimeProvider clock)
     private ChartModel Median(string testId, string title, EcosystemMetrics.Instrument histogram, VendorScope scope, IReadOnlyList<DateTimeOffset> ticks)
     {
         var buckets = store.Named(EcosystemCatalogue.Bucket(histogram), scope.Includes)
-            .GroupBy(s => double.Parse(s.Labels.GetValueOrDefault("le") ?? "+Inf", NumberStyles.Float, CultureInfo.InvariantCulture))
+            .Select(s => (Series: s, Parsed: PrometheusText.TryParseValue(s.Labels.GetValueOrDefault("le"), out var bound), UpperBound: bound))
+            .Where(b => b.Parsed)
+            .GroupBy(b => b.UpperBound, b => b.Series)
             .ToList();
         var points = new List<DataPoint>();
         foreach (var tick in ticks)

@@ -109,7 +109,8 @@ public static class PrometheusText
         return position;
     }
 
-    private static bool TryParseValue(string text, out double value)
+    /// <summary>A sample value or a bucket's <c>le</c> bound, which may be +Inf.</summary>
+    public static bool TryParseValue(string? text, out double value)
     {
         switch (text)
         {

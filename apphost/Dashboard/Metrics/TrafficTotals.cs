@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace EcosystemMarket.Dashboard.Metrics;
@@ -38,8 +37,7 @@ public sealed partial record TrafficTotals(
                     serverErrors += status.StartsWith('5') ? sample.Value : 0;
                     clientErrors += status.StartsWith('4') ? sample.Value : 0;
                     break;
-                case RequestDuration + "_bucket"
-                    when double.TryParse(sample.Label("le"), NumberStyles.Float, CultureInfo.InvariantCulture, out var upperBound):
+                case RequestDuration + "_bucket" when PrometheusText.TryParseValue(sample.Label("le"), out var upperBound):
                     buckets[upperBound] = buckets.GetValueOrDefault(upperBound) + sample.Value;
                     break;
                 default:

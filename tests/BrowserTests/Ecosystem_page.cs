@@ -1,0 +1,27 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcosystemMarket.BrowserTests;
+
+public sealed class Ecosystem_page(DashboardUnderTest dashboard)
+{
+    [Fact]
+    public async Task Charts_opportunities_as_they_are_posted()
+    {
+        var page = await dashboard.OperatorPageAsync();
+        await page.GotoAsync($"{dashboard.Url}/ecosystem");
+        var posted = page.GetByTestId("opportunities-posted");
+        await Expect(posted).ToHaveAttributeAsync("data-latest", Total());
+
+        dashboard.Sources.PostOpportunities("vendor-c", 5);
+
+        // The next scrape moves the chart of the open page: no reload.
+        await Expect(posted).ToHaveAttributeAsync("data-latest", Total());
+        await Expect(page.GetByTestId("partners-by-type")).ToContainTextAsync("isv");
+        await Expect(page.GetByTestId("relationships-table")).ToBeVisibleAsync();
+        await DashboardUnderTest.ScreenshotAsync(page, "ecosystem-operator");
+    }
+
+    private string Total() => dashboard.Sources.PostedInTotal.ToString(CultureInfo.InvariantCulture);
+}
