@@ -25,7 +25,7 @@ public sealed class FakeSources : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<LogLine>> _logs = new();
     private readonly ConcurrentDictionary<string, int> _posted = new() { ["vendor-a"] = 3, ["vendor-b"] = 7 };
-    private long _requests;
+    private readonly System.Diagnostics.Stopwatch _uptime = System.Diagnostics.Stopwatch.StartNew();
 
     public static readonly IReadOnlyList<ResourceSnapshot> Resources =
     [
@@ -92,8 +92,8 @@ public sealed class FakeSources : IAsyncDisposable
 
     private string ServiceMetrics()
     {
-        // Every scrape sees ten more requests, one of them failed, so that rates and shares have something to show.
-        var requests = Interlocked.Add(ref _requests, 10);
+        // Ten requests a second, one in ten failed, so that rates and shares have something to show.
+        var requests = 10 * (long)_uptime.Elapsed.TotalSeconds;
         var metrics = new Exposition()
             .Histogram("http_server_request_duration_seconds", [0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
                 Enumerable.Range(0, (int)(requests * 9 / 10)).Select(i => 0.002 * (i % 40)).ToList(),
@@ -111,6 +111,7 @@ public sealed class FakeSources : IAsyncDisposable
         {
             metrics.Add(EcosystemMetrics.PartnersByType.PrometheusName, "gauge", count, (Tags.Vendor, Tags.AllVendors), (Tags.Type, type));
         }
+        metrics.Add(EcosystemMetrics.PartnersByRegion.PrometheusName, "gauge", 50, (Tags.Vendor, Tags.AllVendors), (Tags.Region, "EMEA"));
         return metrics.ToString();
     }
 
@@ -135,6 +136,8 @@ public sealed class FakeSources : IAsyncDisposable
         {
             metrics.Add(EcosystemMetrics.PartnersByTier.PrometheusName, "gauge", count, (Tags.Vendor, vendor), (Tags.Tier, tier));
         }
+        metrics.Add(EcosystemMetrics.PartnersByType.PrometheusName, "gauge", 7, (Tags.Vendor, vendor), (Tags.Type, "isv"));
+        metrics.Add(EcosystemMetrics.PartnersByRegion.PrometheusName, "gauge", 7, (Tags.Vendor, vendor), (Tags.Region, "EMEA"));
     }
 
     /// <summary>Matching's answer through the gateway: one pair per vendor program, rising for vendor-a, falling for the others.</summary>
