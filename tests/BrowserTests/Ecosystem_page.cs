@@ -19,7 +19,11 @@ public sealed class Ecosystem_page(DashboardUnderTest dashboard)
         // The next scrape moves the chart of the open page: no reload.
         await Expect(posted).ToHaveAttributeAsync("data-latest", Total());
         await Expect(page.GetByTestId("partners-by-type")).ToContainTextAsync("isv");
-        await Expect(page.GetByTestId("relationships-table")).ToBeVisibleAsync();
+        // Matching shows an administrator one partner's relationships at a time.
+        var partner = Guid.NewGuid().ToString();
+        await page.GetByTestId("relationships-partner").FillAsync(partner);
+        await page.GetByTestId("relationships-show").ClickAsync();
+        await Expect(page.GetByTestId("relationship")).ToContainTextAsync(partner);
         await DashboardUnderTest.ScreenshotAsync(page, "ecosystem-operator");
     }
 

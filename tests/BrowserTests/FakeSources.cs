@@ -141,7 +141,7 @@ public sealed class FakeSources : IAsyncDisposable
     }
 
     /// <summary>Matching's answer through the gateway: one pair per vendor program, rising for vendor-a, falling for the others.</summary>
-    private static IResult Relationships(HttpContext context, int windowDays)
+    private static IResult Relationships(HttpContext context, int windowDays, Guid? partnerId)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -152,7 +152,7 @@ public sealed class FakeSources : IAsyncDisposable
         var vendor = token.TryGetClaim(ClaimNames.VendorId, out var claim) ? claim.Value : null;
         var pair = new
         {
-            partnerId = Guid.NewGuid(), counterpartId = Guid.NewGuid(), invitationsSent = 4, invitationsReceived = 2,
+            partnerId = partnerId ?? Guid.NewGuid(), counterpartId = Guid.NewGuid(), invitationsSent = 4, invitationsReceived = 2,
             accepted = 3, declined = 1, expired = 0, medianResponse = "01:30:00", winsTogether = 2, conflicts = 0,
             reciprocal = true, trend = vendor == "vendor-a" ? "Rising" : "Falling",
         };
