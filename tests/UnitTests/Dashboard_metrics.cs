@@ -82,6 +82,27 @@ public sealed class Counter_resets
     }
 }
 
+public sealed class Traffic_totals
+{
+    [Fact]
+    public void Count_requests_by_status_and_messages_but_not_the_dashboards_own_scrapes()
+    {
+        var totals = TrafficTotals.From(PrometheusText.Parse("""
+            # TYPE http_server_request_duration_seconds histogram
+            http_server_request_duration_seconds_count{http_route="/api/x",http_response_status_code="200"} 90
+            http_server_request_duration_seconds_count{http_route="/api/x",http_response_status_code="503"} 6
+            http_server_request_duration_seconds_count{http_route="/api/x",http_response_status_code="404"} 4
+            http_server_request_duration_seconds_count{http_route="/metrics",http_response_status_code="200"} 1000
+            # TYPE messaging_masstransit_consume_ea_total counter
+            messaging_masstransit_consume_ea_total{messaging_masstransit_message_type="OpportunityWon"} 12
+            messaging_masstransit_consume_errors_ea_total{messaging_masstransit_message_type="OpportunityWon"} 2
+            messaging_masstransit_publish_total 5
+            """));
+
+        Assert.Equal((100.0, 6.0, 4.0, 12.0, 5.0), (totals.Requests, totals.ServerErrors, totals.ClientErrors, totals.Consumed, totals.Published));
+    }
+}
+
 public sealed class Vendor_scope
 {
     private static readonly Dictionary<string, string> Acme = new() { ["vendor"] = "acme" };
