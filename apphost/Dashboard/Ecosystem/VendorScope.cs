@@ -8,7 +8,7 @@ namespace EcosystemMarket.Dashboard.Ecosystem;
 /// </summary>
 public sealed record VendorScope(string? Vendor)
 {
-    public static readonly VendorScope WholeEcosystem = new((string?)null);
+    public static readonly VendorScope WholeEcosystem = new(Vendor: null);
 
     /// <summary>Counters, histograms and rewards: one vendor's series, or all of them summed.</summary>
     public bool Includes(IReadOnlyDictionary<string, string> labels) =>

@@ -18,7 +18,6 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
 
     public bool IsConfigured => options.Value.RabbitMq.ManagementUrl is not null;
     public IReadOnlyList<QueueSnapshot> Latest { get; private set; } = [];
-    public DateTimeOffset? LastPollAt { get; private set; }
     public string? LastError { get; private set; }
 
     public QueueHistory? HistoryOf(string queue)
@@ -62,7 +61,6 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
             logger.LogDebug(failure, "Reading the queues from {Endpoint} failed", endpoint);
             LastError = failure.Message;
         }
-        LastPollAt = at;
     }
 
     private void Record(DateTimeOffset at, IReadOnlyList<QueueSnapshot> queues)
