@@ -6,8 +6,9 @@ public sealed record AppHostOptions
 {
     public const string Usage = """
         usage:
-          apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI]
-              start RabbitMQ (or use AMQP_URI), the four services and the gateway
+          apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--seed-demo]
+              start RabbitMQ (or use AMQP_URI), the four services and the gateway;
+              --seed-demo fills them with a demo ecosystem through the gateway and keeps it active
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
               print a development token signed with the local key
         """;
@@ -20,7 +21,7 @@ public sealed record AppHostOptions
     public Guid? PartnerId { get; init; }
     public string? VendorId { get; init; }
     public string? Error { get; init; }
-
+    public bool SeedDemo { get; init; }
 
     public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
 
@@ -34,6 +35,11 @@ public sealed record AppHostOptions
         }
         while (rest.TryDequeue(out var flag))
         {
+            if (flag == "--seed-demo")
+            {
+                options = options with { SeedDemo = true };
+                continue;
+            }
             if (!rest.TryDequeue(out var value))
             {
                 return options with { Error = $"{flag} needs a value." };

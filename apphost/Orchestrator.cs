@@ -78,6 +78,10 @@ public static class Orchestrator
 
                 """);
 
+            if (options.SeedDemo)
+            {
+                _ = Seeding.DemoMode.RunAsync(new Uri(gateway.HttpUrl), signingKey, stopping.Token);
+            }
             await WatchAsync(running, stopping.Token);
             return 0;
         }
