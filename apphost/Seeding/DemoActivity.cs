@@ -12,9 +12,9 @@ public sealed class DemoActivity(EcosystemClient client, DemoEcosystem ecosystem
         // Live activity need not repeat itself across runs, only look like the seeded one.
         var random = new Random();
         var journey = new OpportunityJourney(client);
-        for (var number = 1; ; number++)
+        while (true)
         {
-            var story = ecosystem.NewOpportunity(random, $"Prospect {DateTime.UtcNow:MMdd}-{number:000}");
+            var story = ecosystem.NewOpportunity(random, $"Prospect {DateTime.UtcNow:HHmmss}");
             try
             {
                 var outcome = await journey.PlayAsync(story, token => Task.Delay(pace, token), cancellationToken);

@@ -32,11 +32,11 @@ public sealed class DemoEcosystem
 
     private static readonly string[] CustomerNames =
     [
-        "Fabrikam", "Tailspin", "Wingtip", "Litware", "Proseware", "Adventure Works", "Alpine Ski House", "Coho Vineyard",
-        "Fourth Coffee", "Graphic Design Institute", "Humongous", "Lucerne", "Margie's Travel", "Northridge", "Relecloud",
-        "Southridge", "Trey Research", "Wide World", "Woodgrove", "Blue Yonder", "City Power", "Consolidated Messenger",
-        "First Up", "Bellows College", "Lamna Healthcare", "Munson's Pickles", "Nod Publishers", "Liberty's Delightful",
-        "VanArsdel", "School of Fine Art",
+        "Fabrikam", "Tailspin", "Wingtip", "Litware", "Proseware", "Adventure Works", "Alpine", "Coho",
+        "Fourth Street", "Datum", "Humongous", "Lucerne", "Margie's", "Northridge", "Relecloud",
+        "Southridge", "Trey Research", "Wide World", "Woodgrove", "Blue Yonder", "Citywide", "Consolidated",
+        "First Up", "Bellows", "Lamna", "Munson", "Nod", "Liberty",
+        "VanArsdel", "Finch",
     ];
 
     private static readonly Dictionary<string, string> CurrencyOfRegion = new()
@@ -44,15 +44,18 @@ public sealed class DemoEcosystem
         ["US"] = "USD", ["CA"] = "CAD", ["GB"] = "GBP", ["DE"] = "EUR", ["FR"] = "EUR", ["NL"] = "EUR", ["AU"] = "AUD", ["JP"] = "JPY",
     };
 
+    private static readonly Dictionary<string, string> CustomerKindOfVertical = new()
+    {
+        ["manufacturing"] = "Manufacturing", ["retail"] = "Retail", ["financial-services"] = "Bank", ["healthcare"] = "Health",
+        ["public-sector"] = "County", ["education"] = "University", ["telecommunications"] = "Telecom", ["energy-utilities"] = "Energy",
+        ["media-entertainment"] = "Media", ["transportation-logistics"] = "Logistics", ["professional-services"] = "Advisory", ["technology"] = "Technologies",
+    };
+
+    private static readonly IReadOnlyList<string> Verticals = [.. CustomerKindOfVertical.Keys.Order()];
     private static readonly string[] Tiers = ["registered", "ready", "ready", "advanced", "advanced", "premier"];
     private static readonly string[] Proficiencies = ["intermediate", "advanced", "advanced", "expert"];
     private static readonly string[] Levels = ["associate", "professional", "expert"];
     private static readonly string[] Sizes = ["small", "medium", "large", "enterprise"];
-    private static readonly string[] Verticals =
-    [
-        "manufacturing", "retail", "financial-services", "healthcare", "public-sector", "education", "telecommunications",
-        "energy-utilities", "media-entertainment", "transportation-logistics", "professional-services", "technology",
-    ];
 
     private readonly Random _random;
 
@@ -107,7 +110,7 @@ public sealed class DemoEcosystem
             _ => DemoOutcome.StaysOpen,
         };
         return new DemoOpportunity(
-            owner.Id, $"{customer} {Capitalised(industry.Split('-')[0])}", industry, region, Pick(random, Sizes), needs,
+            owner.Id, $"{customer} {CustomerKindOfVertical[industry]}", industry, region, Pick(random, Sizes), needs,
             random.Next(2, 200) * 5_000m, CurrencyOfRegion[region], vendor.Id, accepts, NewReward(random),
             RegistersDeal: first || random.NextDouble() < 0.5, outcome, FinalValueRatio: random.Next(80, 111) / 100m);
     }

@@ -13,6 +13,10 @@ public sealed class SeedSummary
         _counts[what] = created ? (made + 1, found) : (made, found + 1);
     }
 
+    public int Created(string what) => _counts.GetValueOrDefault(what).Created;
+
+    public int Existing(string what) => _counts.GetValueOrDefault(what).Existing;
+
     public override string ToString() =>
         string.Join(", ", _counts.Select(c => $"{c.Value.Created} {c.Key} created" + (c.Value.Existing > 0 ? $" ({c.Value.Existing} already there)" : "")))
         + (Failed > 0 ? $"; {Failed} failed (see above)" : "");
