@@ -6,8 +6,6 @@ namespace EcosystemMarket.AppHost.Seeding;
 /// </summary>
 public sealed class DemoEcosystem
 {
-    public const int DefaultPartners = 40;
-    public const int DefaultOpportunities = 30;
     private const int Seed = 20261123;
 
     public static readonly IReadOnlyList<DemoVendor> Vendors =
@@ -63,14 +61,12 @@ public sealed class DemoEcosystem
     public IReadOnlyList<DemoOpportunity> Opportunities { get; }
     public IReadOnlyList<DemoConflictingRegistration> ConflictingRegistrations { get; }
 
-    public DemoEcosystem(int partners = DefaultPartners, int opportunities = DefaultOpportunities)
+    /// <summary>One partner per name and one opportunity per customer.</summary>
+    public DemoEcosystem()
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(partners, PartnerNames.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(opportunities, CustomerNames.Length);
-        ArgumentOutOfRangeException.ThrowIfLessThan(partners, DemoArchetype.All.Count);
         _random = new Random(Seed);
-        Partners = Enumerable.Range(0, partners).Select(NewPartner).ToList();
-        Opportunities = Enumerable.Range(0, opportunities).Select(i => NewOpportunity(_random, CustomerNames[i], first: i == 0)).ToList();
+        Partners = Enumerable.Range(0, PartnerNames.Length).Select(NewPartner).ToList();
+        Opportunities = Enumerable.Range(0, CustomerNames.Length).Select(i => NewOpportunity(_random, CustomerNames[i], first: i == 0)).ToList();
         ConflictingRegistrations = NewConflicts();
     }
 

@@ -10,15 +10,17 @@ public static class DemoMode
 
     public static async Task RunAsync(Uri gateway, string signingKey, CancellationToken cancellationToken)
     {
-        var log = Console.Out;
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         var client = new EcosystemClient(http, new DemoTokens(signingKey));
         var ecosystem = new DemoEcosystem();
+        var progress = ProgressBar.ForConsole(ecosystem.StepCount);
+        // Read after the progress bar may have put a status line in front of the console.
+        var log = Console.Out;
         try
         {
             log.WriteLine($"[demo] seeding {DemoEcosystem.Vendors.Count} vendors, {ecosystem.Partners.Count} partners and {ecosystem.Opportunities.Count} opportunities through {gateway}");
             var started = TimeProvider.System.GetTimestamp();
-            var summary = await new DemoSeeder(client, ecosystem, ProgressBar.ForConsole(ecosystem.StepCount), log).SeedAsync(cancellationToken);
+            var summary = await new DemoSeeder(client, ecosystem, progress, log).SeedAsync(cancellationToken);
             log.WriteLine($"[demo] seeded in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s: {summary}");
             log.WriteLine($"[demo] keeping the ecosystem active: one step every {ActivityPace.TotalSeconds:0} s until the app host stops");
             await new DemoActivity(client, ecosystem, ActivityPace, log).RunAsync(cancellationToken);

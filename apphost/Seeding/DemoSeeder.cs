@@ -104,7 +104,7 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
         catch (Exception failure) when (failure is DemoApiException or HttpRequestException or TimeoutException or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
         {
             _summary.Failed++;
-            log.WriteLine($"{Environment.NewLine}[demo] could not {what}: {failure.Message}");
+            log.WriteLine($"[demo] could not {what}: {failure.Message}");
         }
     }
 }

@@ -1,45 +1,48 @@
 namespace EcosystemMarket.AppHost.Seeding;
 
 /// <summary>
-/// Seeding progress on one terminal line redrawn in place; when the output is redirected (a log file, a test),
-/// carriage returns would pile up into one unreadable line, so it writes a plain line at every tenth instead.
+/// Seeding progress: on a terminal, a bar on the status line, redrawn in place; when the output is redirected
+/// (a log file, a test), redrawing would pile up into one unreadable line, so a plain line at every tenth instead.
 /// </summary>
-public sealed class ProgressBar(TextWriter output, bool interactive, int total)
+public sealed class ProgressBar
 {
     public const int Width = 30;
-    private int _done;
+    private readonly TextWriter _log;
+    private readonly TerminalStatusLine? _terminal;
+    private readonly int _total;
     private int _lastTenth;
 
-    public static ProgressBar ForConsole(int total) => new(Console.Out, interactive: !Console.IsOutputRedirected, total);
+    /// <summary>Plain lines on <paramref name="log"/>.</summary>
+    public ProgressBar(TextWriter log, int total) => (_log, _total) = (log, total);
 
-    public int Done => _done;
+    /// <summary>A bar on the terminal's status line.</summary>
+    public ProgressBar(TerminalStatusLine terminal, int total) => (_log, _terminal, _total) = (terminal, terminal, total);
 
-    public void Advance(int steps = 1) => ReportAt(_done + steps);
+    public static ProgressBar ForConsole(int total) =>
+        Console.IsOutputRedirected ? new(Console.Out, total) : new(TerminalStatusLine.Install(), total);
+
+    public int Done { get; private set; }
+
+    public void Advance(int steps = 1) => ReportAt(Done + steps);
 
     public void ReportAt(int done)
     {
-        _done = Math.Clamp(done, 0, total);
-        if (interactive)
+        Done = Math.Clamp(done, 0, _total);
+        if (_terminal is not null)
         {
-            output.Write($"\r{Render(_done, total)}");
+            _terminal.Show(Render(Done, _total));
             return;
         }
-        var tenth = total == 0 ? 10 : _done * 10 / total;
+        var tenth = _total == 0 ? 10 : Done * 10 / _total;
         if (tenth > _lastTenth)
         {
             _lastTenth = tenth;
-            output.WriteLine(RenderPlain(_done, total));
+            _log.WriteLine($"seeding: {Done}/{_total}");
         }
     }
 
-    /// <summary>Ends the bar's line so what follows starts on a line of its own.</summary>
-    public void Finish()
-    {
-        if (interactive)
-        {
-            output.WriteLine();
-        }
-    }
+    /// <summary>Leaves the final bar as an ordinary line, so what follows starts on a line of its own.</summary>
+    public void Finish() => _terminal?.Release();
 
     public static string Render(int done, int total)
     {
@@ -47,6 +50,4 @@ public sealed class ProgressBar(TextWriter output, bool interactive, int total)
         var percent = total == 0 ? 100 : done * 100 / total;
         return $"seeding [{new string('#', filled)}{new string('.', Width - filled)}] {done}/{total} {percent,3}%";
     }
-
-    public static string RenderPlain(int done, int total) => $"seeding: {done}/{total}";
 }

@@ -60,7 +60,7 @@ public sealed class Demo_seed(SeededSystem system) : IClassFixture<SeededSystem>
     {
         using var http = system.Client();
         var seeder = new DemoSeeder(new EcosystemClient(http, new DemoTokens(system.SigningKey)), Demo,
-            new ProgressBar(TextWriter.Null, interactive: false, Demo.StepCount), TextWriter.Null);
+            new ProgressBar(TextWriter.Null, Demo.StepCount), TextWriter.Null);
 
         var again = await seeder.SeedAsync(Cancel);
 
