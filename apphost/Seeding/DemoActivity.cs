@@ -20,7 +20,8 @@ public sealed class DemoActivity(EcosystemClient client, DemoEcosystem ecosystem
                 var outcome = await journey.PlayAsync(story, token => Task.Delay(pace, token), cancellationToken);
                 log.WriteLine($"[demo] {story.CustomerName}: {outcome.Accepted} of {outcome.Invited} invited partners joined; {Describe(story.Outcome)}");
             }
-            catch (Exception failure) when (failure is DemoApiException or HttpRequestException or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+            catch (Exception failure) when (failure is DemoApiException or HttpRequestException
+                || (failure is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 log.WriteLine($"[demo] activity step failed, pausing: {failure.Message}");
                 await Task.Delay(pace * 10, cancellationToken);

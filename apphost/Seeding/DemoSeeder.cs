@@ -15,29 +15,52 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
 
     public async Task<SeedSummary> SeedAsync(CancellationToken cancellationToken)
     {
+        await SaveProgramsAsync(cancellationToken);
+        await RegisterPartnersAsync(cancellationToken);
+        var payable = await PlayOpportunitiesAsync(cancellationToken);
+        await RegisterRivalDealsAsync(cancellationToken);
+        foreach (var (vendor, owner) in payable.Distinct())
+        {
+            await TryAsync($"approve {vendor.Id}'s payout to {owner}", async () =>
+                _summary.Count(await ApprovePayoutAsync(vendor, owner, cancellationToken), "payouts"), cancellationToken);
+        }
+        progress.Finish();
+        return _summary;
+    }
+
+    private async Task SaveProgramsAsync(CancellationToken cancellationToken)
+    {
         foreach (var vendor in DemoEcosystem.Vendors)
         {
-            await TryAsync($"save the reward program of {vendor.Id}", () => client.SaveProgramAsync(vendor, cancellationToken));
+            await TryAsync($"save the reward program of {vendor.Id}", () => client.SaveProgramAsync(vendor, cancellationToken), cancellationToken);
             progress.Advance();
         }
+    }
+
+    private async Task RegisterPartnersAsync(CancellationToken cancellationToken)
+    {
         foreach (var partner in ecosystem.Partners)
         {
             await TryAsync($"register partner {partner.Name}", async () =>
-                _summary.Count(await client.RegisterPartnerAsync(partner, cancellationToken), "partners"));
+                _summary.Count(await client.RegisterPartnerAsync(partner, cancellationToken), "partners"), cancellationToken);
             progress.Advance();
         }
+    }
 
+    /// <returns>The owners of registered deals just won in a program without a holding period: their bonus is payable at once.</returns>
+    private async Task<List<(DemoVendor Vendor, Guid Owner)>> PlayOpportunitiesAsync(CancellationToken cancellationToken)
+    {
         var payable = new List<(DemoVendor Vendor, Guid Owner)>();
         var journey = new OpportunityJourney(client);
-        var existing = new Dictionary<Guid, HashSet<string>>();
+        var customersOf = new Dictionary<Guid, HashSet<string>>();
         var reached = progress.Done;
         foreach (var story in ecosystem.Opportunities)
         {
             await TryAsync($"play the opportunity for {story.CustomerName}", async () =>
             {
-                if (!existing.TryGetValue(story.OwnerId, out var customers))
+                if (!customersOf.TryGetValue(story.OwnerId, out var customers))
                 {
-                    customers = existing[story.OwnerId] = (await client.MyOpportunitiesAsync(story.OwnerId, cancellationToken))
+                    customers = customersOf[story.OwnerId] = (await client.MyOpportunitiesAsync(story.OwnerId, cancellationToken))
                         .Select(o => o.Customer?.Name).OfType<string>().ToHashSet();
                 }
                 if (!customers.Add(story.CustomerName))
@@ -47,16 +70,21 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
                 }
                 await journey.PlayAsync(story, _ => { progress.Advance(); return Task.CompletedTask; }, cancellationToken);
                 _summary.Count(created: true, "opportunities");
-                if (story is { Outcome: DemoOutcome.Won, RegistersDeal: true } && DemoEcosystem.Vendors.Single(v => v.Id == story.VendorId) is { HoldingPeriodDays: 0 } vendor)
+                var vendor = DemoEcosystem.Vendors.Single(v => v.Id == story.VendorId);
+                if (story is { Outcome: DemoOutcome.Won, RegistersDeal: true } && vendor.HoldingPeriodDays == 0)
                 {
                     payable.Add((vendor, story.OwnerId));
                 }
-            });
+            }, cancellationToken);
             // A story with fewer suggested partners than planned takes fewer steps; the bar still moves on by its share.
             reached += story.StepCount;
             progress.ReportAt(reached);
         }
+        return payable;
+    }
 
+    private async Task RegisterRivalDealsAsync(CancellationToken cancellationToken)
+    {
         foreach (var rival in ecosystem.ConflictingRegistrations)
         {
             await TryAsync($"register the rival deal for {rival.CustomerName}", async () =>
@@ -68,17 +96,9 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
                     await client.RegisterDealAsync(rival.RegistrantId, rival.VendorId, rival.CustomerName, rival.Scope, opportunityId: null, cancellationToken);
                 }
                 _summary.Count(!registered, "conflicting registrations");
-            });
+            }, cancellationToken);
             progress.Advance();
         }
-
-        foreach (var (vendor, owner) in payable.Distinct())
-        {
-            await TryAsync($"approve {vendor.Id}'s payout to {owner}", async () =>
-                _summary.Count(await ApprovePayoutAsync(vendor, owner, cancellationToken), "payouts"));
-        }
-        progress.Finish();
-        return _summary;
     }
 
     /// <summary>Settlement books the lead-registration bonus when it consumes the win, a moment after it: until then nothing is payable.</summary>
@@ -95,13 +115,15 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
         throw new TimeoutException($"Nothing became payable to {owner} in {SettlementAttempts * SettlementRetryDelay.TotalSeconds:0} s.");
     }
 
-    private async Task TryAsync(string what, Func<Task> step)
+    private async Task TryAsync(string what, Func<Task> step, CancellationToken cancellationToken)
     {
         try
         {
             await step();
         }
-        catch (Exception failure) when (failure is DemoApiException or HttpRequestException or TimeoutException or TaskCanceledException { CancellationToken.IsCancellationRequested: false })
+        // A timed-out request is a failed item too; only the app host stopping ends the seed.
+        catch (Exception failure) when (failure is DemoApiException or HttpRequestException or TimeoutException
+            || (failure is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _summary.Failed++;
             log.WriteLine($"[demo] could not {what}: {failure.Message}");
