@@ -6,16 +6,12 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public sealed record ApiCustomer(string Name);
 
-public sealed record ApiOpportunity(Guid Id, ApiCustomer? Customer, string Status);
+public sealed record ApiOpportunity(Guid Id, ApiCustomer? Customer);
 
 public sealed record ApiCandidate(Guid PartnerId, IReadOnlyList<string> CoversMustHave);
 
 public sealed record ApiSuggestions(IReadOnlyList<ApiCandidate> Candidates);
 
-public sealed record ApiInvitation(Guid Id, Guid InviteePartnerId, string Status);
+public sealed record ApiInvitation(Guid Id, Guid InviteePartnerId);
 
-public sealed record ApiDealRegistration(Guid Id, string VendorId, string CustomerName, bool Protected);
-
-public sealed record ApiBalance(string Currency, decimal Amount, decimal Held, decimal Payable);
-
-public sealed record ApiLedger(IReadOnlyList<ApiBalance> Balances);
+public sealed record ApiDealRegistration(string VendorId, string CustomerName);

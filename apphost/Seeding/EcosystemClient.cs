@@ -82,9 +82,9 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
     public Task WithdrawAsync(Guid owner, Guid opportunityId, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, $"/api/opportunities/{opportunityId}/withdraw", tokens.Partner(owner), null, cancellationToken);
 
-    public Task<ApiDealRegistration> RegisterDealAsync(Guid registrant, string vendorId, string customerName, IReadOnlyList<string> scope,
+    public Task RegisterDealAsync(Guid registrant, string vendorId, string customerName, IReadOnlyList<string> scope,
         Guid? opportunityId, CancellationToken cancellationToken) =>
-        ReadAsync<ApiDealRegistration>(HttpMethod.Post, "/api/deal-registrations", tokens.Partner(registrant),
+        CallAsync(HttpMethod.Post, "/api/deal-registrations", tokens.Partner(registrant),
             new { VendorId = vendorId, CustomerName = customerName, Scope = scope, OpportunityId = opportunityId }, cancellationToken);
 
     public Task<IReadOnlyList<ApiDealRegistration>> MyDealRegistrationsAsync(Guid registrant, CancellationToken cancellationToken) =>
@@ -97,9 +97,6 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
             new { PartnerId = partnerId, Currency = currency }, cancellationToken, HttpStatusCode.Conflict);
         return response.StatusCode != HttpStatusCode.Conflict;
     }
-
-    public Task<ApiLedger> LedgerAsync(Guid partnerId, CancellationToken cancellationToken) =>
-        ReadAsync<ApiLedger>(HttpMethod.Get, $"/api/rewards/partners/{partnerId}/ledger", tokens.Partner(partnerId), null, cancellationToken);
 
     private async Task CallAsync(HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken)
     {
