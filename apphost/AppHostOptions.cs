@@ -6,9 +6,10 @@ public sealed record AppHostOptions
 {
     public const string Usage = """
         usage:
-          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI]
+          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI] [--seed-demo]
               start RabbitMQ (or use AMQP_URI), the four services, the gateway and the dashboard
-              (ports: gateway 5080, dashboard 18888; 0 picks a free port)
+              (ports: gateway 5080, dashboard 18888; 0 picks a free port);
+              --seed-demo fills them with a demo ecosystem through the gateway and keeps it active
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
               print a development token signed with the local key
         """;
@@ -22,6 +23,7 @@ public sealed record AppHostOptions
     public Guid? PartnerId { get; init; }
     public string? VendorId { get; init; }
     public string? Error { get; init; }
+    public bool SeedDemo { get; init; }
 
     public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
 
@@ -39,6 +41,11 @@ public sealed record AppHostOptions
         }
         while (rest.TryDequeue(out var flag))
         {
+            if (flag == "--seed-demo")
+            {
+                options = options with { SeedDemo = true };
+                continue;
+            }
             if (!rest.TryDequeue(out var value))
             {
                 return options with { Error = $"{flag} needs a value." };

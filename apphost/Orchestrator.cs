@@ -95,6 +95,10 @@ public static class Orchestrator
 
                 """);
 
+            if (options.SeedDemo)
+            {
+                _ = Seeding.DemoMode.RunAsync(new Uri(services[^1].HttpUrl), signingKey, stopping.Token);
+            }
             await watching;
             return 0;
         }

@@ -10,12 +10,20 @@ namespace EcosystemMarket.EndToEndTests;
 /// The whole system as a user starts it: the app host process, which starts the four services and the
 /// gateway as processes of their own on free ports, against the real broker (a fresh virtual host).
 /// </summary>
-public sealed partial class RunningSystem : IAsyncLifetime
+public partial class RunningSystem : IAsyncLifetime
 {
+    private readonly string[] _options;
     private readonly RabbitMqVirtualHost _broker = new();
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"em-e2e-{Guid.NewGuid():N}");
     private readonly StringBuilder _output = new();
     private Process? _appHost;
+
+    public RunningSystem() : this([])
+    {
+    }
+
+    /// <summary>For fixtures that start the app host with more options, such as <c>--seed-demo</c>.</summary>
+    protected RunningSystem(params string[] options) => _options = options;
 
     public Uri Gateway { get; private set; } = null!;
 
@@ -27,14 +35,14 @@ public sealed partial class RunningSystem : IAsyncLifetime
     public string SigningKey => File.ReadAllText(Path.Combine(_data, "signing-key")).Trim();
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await _broker.InitializeAsync();
         var appHost = typeof(RunningSystem).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AppHostAssembly").Value!;
         var gatewayUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _appHost = new Process
         {
-            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString])
+            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString, .. _options])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EcosystemMarket.AppHost.Seeding;
+
+/// <summary>
+/// The gateway's public REST API as a typed client: each call names the actor it is made for (a partner's or a
+/// vendor's token) and answers the value the seeder needs, or throws <see cref="DemoApiException"/> with the problem.
+/// </summary>
+public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Saving a program replaces it, so seeding again leaves the same program.</summary>
+    public Task SaveProgramAsync(DemoVendor vendor, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, $"/api/rewards/vendors/{vendor.Id}/program", tokens.Vendor(vendor.Id), new
+        {
+            vendor.Name, vendor.Currency, vendor.LeadRegistrationBonus, DemoEcosystem.TierMultipliers, vendor.HoldingPeriodDays,
+        }, cancellationToken);
+
+    /// <returns>False when the organisation was registered before (409).</returns>
+    public async Task<bool> RegisterPartnerAsync(DemoPartner partner, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/partners", tokens.Partner(partner.Id), new
+        {
+            partner.Name, partner.PartnerFunction, partner.Category, partner.Tier, partner.Regions, partner.Verticals,
+            partner.Capabilities, partner.Certifications, partner.ProgramMemberships,
+        }, cancellationToken, HttpStatusCode.Conflict);
+        return response.StatusCode != HttpStatusCode.Conflict;
+    }
+
+    public Task<ApiOpportunity> PostOpportunityAsync(DemoOpportunity story, CancellationToken cancellationToken) =>
+        ReadAsync<ApiOpportunity>(HttpMethod.Post, "/api/opportunities", tokens.Partner(story.OwnerId), new
+        {
+            Customer = new { Name = story.CustomerName, Contact = $"procurement@{Slug(story.CustomerName)}.example" },
+            story.Industry, story.Region, story.Size, story.Needs, story.EstimatedValue, story.Currency,
+            // The program the deal belongs to; Brokering ignores the field until it knows it.
+            story.VendorId,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<ApiOpportunity>> MyOpportunitiesAsync(Guid owner, CancellationToken cancellationToken)
+    {
+        var all = new List<ApiOpportunity>();
+        string? cursor = null;
+        do
+        {
+            var query = cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}";
+            var page = await ReadAsync<ApiPage<ApiOpportunity>>(HttpMethod.Get, $"/api/opportunities?limit=100{query}", tokens.Partner(owner), null, cancellationToken);
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    public Task<ApiSuggestions> SuggestionsAsync(Guid owner, Guid opportunityId, CancellationToken cancellationToken) =>
+        ReadAsync<ApiSuggestions>(HttpMethod.Get, $"/api/opportunities/{opportunityId}/suggestions?limit=10", tokens.Partner(owner), null, cancellationToken);
+
+    public Task<ApiInvitation> InviteAsync(Guid owner, Guid opportunityId, Guid invitee, string role, DemoReward reward, CancellationToken cancellationToken) =>
+        ReadAsync<ApiInvitation>(HttpMethod.Post, $"/api/opportunities/{opportunityId}/invitations", tokens.Partner(owner),
+            new { PartnerId = invitee, Role = role, Reward = reward }, cancellationToken);
+
+    public Task AcceptAsync(ApiInvitation invitation, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/invitations/{invitation.Id}/accept", tokens.Partner(invitation.InviteePartnerId), null, cancellationToken);
+
+    public Task DeclineAsync(ApiInvitation invitation, string reason, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/invitations/{invitation.Id}/decline", tokens.Partner(invitation.InviteePartnerId), new { Reason = reason }, cancellationToken);
+
+    public Task WinAsync(Guid owner, Guid opportunityId, decimal finalValue, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/opportunities/{opportunityId}/win", tokens.Partner(owner), new { FinalValue = finalValue }, cancellationToken);
+
+    public Task LoseAsync(Guid owner, Guid opportunityId, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/opportunities/{opportunityId}/lose", tokens.Partner(owner), null, cancellationToken);
+
+    public Task WithdrawAsync(Guid owner, Guid opportunityId, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/opportunities/{opportunityId}/withdraw", tokens.Partner(owner), null, cancellationToken);
+
+    public Task RegisterDealAsync(Guid registrant, string vendorId, string customerName, IReadOnlyList<string> scope,
+        Guid? opportunityId, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, "/api/deal-registrations", tokens.Partner(registrant),
+            new { VendorId = vendorId, CustomerName = customerName, Scope = scope, OpportunityId = opportunityId }, cancellationToken);
+
+    public Task<IReadOnlyList<ApiDealRegistration>> MyDealRegistrationsAsync(Guid registrant, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<ApiDealRegistration>>(HttpMethod.Get, "/api/deal-registrations", tokens.Partner(registrant), null, cancellationToken);
+
+    /// <returns>False when nothing is payable yet (409): Settlement books rewards shortly after the win.</returns>
+    public async Task<bool> ApprovePayoutAsync(string vendorId, Guid partnerId, string currency, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/api/rewards/vendors/{vendorId}/payouts", tokens.Vendor(vendorId),
+            new { PartnerId = partnerId, Currency = currency }, cancellationToken, HttpStatusCode.Conflict);
+        return response.StatusCode != HttpStatusCode.Conflict;
+    }
+
+    private async Task CallAsync(HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, token, body, cancellationToken);
+    }
+
+    private async Task<T> ReadAsync<T>(HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, path, token, body, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new DemoApiException(method, path, response.StatusCode, "empty body");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken,
+        HttpStatusCode? tolerated = null)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+            Content = body is null ? null : JsonContent.Create(body, options: Json),
+        };
+        var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode || response.StatusCode == tolerated)
+        {
+            return response;
+        }
+        using (response)
+        {
+            throw new DemoApiException(method, path, response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+    }
+
+    private static string Slug(string name) => new([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+}
