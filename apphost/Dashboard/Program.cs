@@ -1,4 +1,5 @@
 using EcosystemMarket.Dashboard;
+using EcosystemMarket.Dashboard.Resources;
 using EcosystemMarket.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 var app = builder.Build();
 app.UseDashboardPipeline();
 app.MapDashboardSignIn();
+app.MapConsoleDownload();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<EcosystemMarket.Dashboard.Components.App>().AddInteractiveServerRenderMode();
 app.Run();

@@ -23,5 +23,12 @@ public sealed class Console_page(DashboardUnderTest dashboard)
         await page.GetByTestId("console-search").FillAsync("opportunityposted 42");
         await Expect(lines).ToHaveCountAsync(1);
         await Expect(lines).ToContainTextAsync("could not be published");
+
+        // The download holds every line the app host keeps, with its time and stream, whatever the filter shows.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("console-download").ClickAsync());
+        Assert.StartsWith("brokering-", download.SuggestedFilename);
+        var text = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains(" ERR fail: OpportunityPosted 42 could not be published", text);
+        Assert.Contains(" OUT info: OpportunityPosted 43 published", text);
     }
 }
