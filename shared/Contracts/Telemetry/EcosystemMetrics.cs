@@ -15,6 +15,9 @@ public static class EcosystemMetrics
         public const string Matching = "EcosystemMarket.Matching";
         public const string Brokering = "EcosystemMarket.Brokering";
         public const string Settlement = "EcosystemMarket.Settlement";
+
+        /// <summary>Every meter above: what ServiceDefaults registers with the metrics pipeline.</summary>
+        public static readonly IReadOnlyList<string> All = [Partners, Matching, Brokering, Settlement];
     }
 
     public static class Tags
