@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CapabilityCatalog>();
         builder.Services.Configure<PartnerDirectoryOptions>(builder.Configuration.GetSection("Partners:Directory"));
         builder.Services.Configure<PartnersMetricsOptions>(builder.Configuration.GetSection("Partners:Metrics"));
+        builder.Services.AddSingleton<PartnerCounts>();
         builder.Services.AddSingleton<PartnersMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PartnersMetrics>());
         return builder;

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Dapper;
-using EcosystemMarket.Data;
 using EcosystemMarket.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 using static EcosystemMarket.Contracts.Telemetry.EcosystemMetrics;
@@ -23,12 +21,12 @@ public sealed class PartnersMetrics : GaugeSnapshot<long>
         ["region"] = (PartnersByRegion, Tags.Region),
     };
 
-    private readonly Database _database;
+    private readonly PartnerCounts _counts;
 
-    public PartnersMetrics(Database database, IMeterFactory meters, IOptions<PartnersMetricsOptions> options, TimeProvider clock, ILogger<PartnersMetrics> logger)
+    public PartnersMetrics(PartnerCounts counts, IMeterFactory meters, IOptions<PartnersMetricsOptions> options, TimeProvider clock, ILogger<PartnersMetrics> logger)
         : base(options.Value.RefreshInterval, clock, logger)
     {
-        _database = database;
+        _counts = counts;
         var meter = meters.Create(Meters.Partners);
         foreach (var (instrument, _) in Dimensions.Values)
         {
@@ -36,12 +34,8 @@ public sealed class PartnersMetrics : GaugeSnapshot<long>
         }
     }
 
-    protected override async Task<IReadOnlyList<GaugeReading<long>>> ReadAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PartnerCount>(new CommandDefinition(_database.Sql(PartnerCountSql.Counts), cancellationToken: cancellationToken));
-        return rows.Select(ReadingOf).ToList();
-    }
+    protected override async Task<IReadOnlyList<GaugeReading<long>>> ReadAsync(CancellationToken cancellationToken) =>
+        (await _counts.ReadAsync(cancellationToken)).Select(ReadingOf).ToList();
 
     private static GaugeReading<long> ReadingOf(PartnerCount count)
     {
@@ -49,5 +43,3 @@ public sealed class PartnersMetrics : GaugeSnapshot<long>
         return new GaugeReading<long>(instrument.Name, count.Partners, [new(Tags.Vendor, count.Vendor), new(tag, count.Value)]);
     }
 }
-
-public sealed record PartnerCount(string Dimension, string Vendor, string Value, long Partners);
