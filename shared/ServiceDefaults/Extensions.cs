@@ -94,7 +94,8 @@ public static class Extensions
     /// The shared middleware and the health endpoints, mapped in every environment because Kubernetes
     /// probes need them; they answer only a status word, never check details, to anonymous callers.
     /// /metrics is anonymous too: it is scraped on the services' internal ports, and the gateway routes only
-    /// /api/* and /openapi/*, so it is never public.
+    /// /api/* and /openapi/*, so no service's figures are public. The gateway's own /metrics (its HTTP and
+    /// runtime figures, no business ones) answers on its public port unless the ingress in front blocks it.
     /// Authentication and authorization run inside the status-code pages, so a 401 or 403 they produce
     /// also carries problem details.
     /// </summary>

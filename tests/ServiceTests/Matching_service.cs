@@ -1,6 +1,5 @@
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Contracts.V1;
-using EcosystemMarket.Contracts.Telemetry;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EcosystemMarket.Matching.Infrastructure;
@@ -196,27 +195,5 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
 
         var own = await fixture.Host.ClientFor(firstOwner).GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel);
         Assert.Equal([(firstOwner, firstInvitee)], Pairs(own).ToArray());
-    }
-
-    [Fact]
-    public async Task Searches_are_counted_at_metrics_as_matched_or_unmatched_over_rest_and_grpc()
-    {
-        var client = fixture.Host.CreateClient();
-        static double Searches(IReadOnlyList<PrometheusSample> metrics, string outcome) =>
-            metrics.ValueOf(EcosystemMetrics.MatchSearches.PrometheusName, (EcosystemMetrics.Tags.Outcome, outcome)) ?? 0;
-        var before = await PrometheusScrape.ReadAsync(client, Cancel);
-
-        var owner = Guid.NewGuid();
-        await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest
-        {
-            OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "cloud.migration", MustHave = true } },
-        }, cancellationToken: Cancel);
-        var search = await fixture.Host.ClientFor(owner).PostAsJsonAsync("/api/matching/search",
-            new { needs = new[] { new { capability = "quantum.annealing", mustHave = true } } }, Cancel);
-        Assert.True(search.IsSuccessStatusCode);
-
-        var after = await PrometheusScrape.ReadAsync(client, Cancel);
-        Assert.Equal(1, Searches(after, "matched") - Searches(before, "matched"));
-        Assert.Equal(1, Searches(after, "unmatched") - Searches(before, "unmatched"));
     }
 }

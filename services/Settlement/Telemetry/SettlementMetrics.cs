@@ -49,5 +49,15 @@ public sealed class SettlementMetrics : GaugeSnapshot<double>
         yield return Reading("clawed-back", totals.ClawedBack);
     }
 
-    private sealed record RewardTotals(Guid? VendorAccount, string Currency, double Accrued, double Payable, double Paid, double ClawedBack);
+    // Settable properties, not a positional record: SQLite reports no type for computed columns of an empty result,
+    // and Dapper then finds no constructor to match.
+    private sealed record RewardTotals
+    {
+        public Guid? VendorAccount { get; init; }
+        public string Currency { get; init; } = "";
+        public double Accrued { get; init; }
+        public double Payable { get; init; }
+        public double Paid { get; init; }
+        public double ClawedBack { get; init; }
+    }
 }
