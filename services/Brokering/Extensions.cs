@@ -1,5 +1,6 @@
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.ServiceDefaults.Authentication;
 
@@ -14,6 +15,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityRepository>();
         builder.Services.AddSingleton<DealRegistrationRepository>();
+        builder.Services.AddSingleton<BrokeringMetrics>();
         builder.Services.Configure<EcosystemMarket.Brokering.Apis.DealRegistrationOptions>(builder.Configuration.GetSection("Brokering:DealRegistration"));
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection("Brokering:Invitations"));
         builder.Services.AddHostedService<InvitationExpiry>();

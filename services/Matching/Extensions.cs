@@ -2,6 +2,7 @@ using EcosystemMarket.Contracts.Partners;
 using EcosystemMarket.Matching.Infrastructure;
 using EcosystemMarket.Matching.IntegrationEvents.EventHandling;
 using EcosystemMarket.Matching.Model;
+using EcosystemMarket.Matching.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<TrackRecord>();
         builder.Services.AddSingleton<TrackRecordStore>();
         builder.Services.AddSingleton<PartnerMatcher>();
+        builder.Services.AddSingleton<MatchingMetrics>();
         builder.Services.AddSingleton<IPartnerSource, PartnerDirectorySource>();
         builder.Services.AddHostedService<IndexBootstrapper>();
         builder.Services.AddHealthChecks().AddCheck<IndexReadyHealthCheck>("partner-index", tags: ["ready"]);

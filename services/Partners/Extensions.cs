@@ -1,5 +1,6 @@
 using EcosystemMarket.Partners.Grpc;
 using EcosystemMarket.Partners.Infrastructure;
+using EcosystemMarket.Partners.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,6 +15,10 @@ internal static class Extensions
         builder.Services.AddSingleton<PartnerRepository>();
         builder.Services.AddSingleton<CapabilityCatalog>();
         builder.Services.Configure<PartnerDirectoryOptions>(builder.Configuration.GetSection("Partners:Directory"));
+        builder.Services.Configure<PartnersMetricsOptions>(builder.Configuration.GetSection("Partners:Metrics"));
+        builder.Services.AddSingleton<PartnerCounts>();
+        builder.Services.AddSingleton<PartnersMetrics>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PartnersMetrics>());
         return builder;
     }
 }

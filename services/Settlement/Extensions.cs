@@ -1,5 +1,6 @@
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
+using EcosystemMarket.Settlement.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,6 +19,9 @@ internal static class Extensions
         builder.Services.AddSingleton<Ledger>();
         builder.Services.AddSingleton<RewardProgramStore>();
         builder.Services.AddSingleton<IPartnerTiers, PartnerDirectoryTiers>();
+        builder.Services.Configure<SettlementMetricsOptions>(builder.Configuration.GetSection("Settlement:Metrics"));
+        builder.Services.AddSingleton<SettlementMetrics>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SettlementMetrics>());
         // "_grpc.partners" resolves services:partners:grpc:0, Partners' HTTP/2 endpoint.
         builder.Services.AddGrpcClient<EcosystemMarket.Contracts.Partners.PartnerDirectory.PartnerDirectoryClient>(
             client => client.Address = new Uri("http://_grpc.partners"));

@@ -11,6 +11,9 @@ public static partial class CodeFormats
     /// <summary>ISO 3166-1 alpha-2: <c>US</c>, <c>DE</c>.</summary>
     public static bool IsRegion(string? code) => code is not null && Region().IsMatch(code);
 
+    /// <summary>A vendor's program: lower-case letters, digits and dashes, such as <c>acme-cloud</c>.</summary>
+    public static bool IsVendor(string? code) => code is { Length: <= 100 } && Vendor().IsMatch(code);
+
     /// <summary>ISO 4217 alphabetic: <c>USD</c>, <c>EUR</c>.</summary>
     public static bool IsCurrency(string? code) => code is not null && Currency().IsMatch(code);
 
@@ -19,6 +22,9 @@ public static partial class CodeFormats
 
     [GeneratedRegex("^[A-Z]{2}\\z")]
     private static partial Regex Region();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
+    private static partial Regex Vendor();
 
     [GeneratedRegex("^[A-Z]{3}\\z")]
     private static partial Regex Currency();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EcosystemMarket.Contracts.Telemetry;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public static class Extensions
     public const long MaxRequestBodyBytes = 256 * 1024;
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
+    private const string MetricsPath = "/metrics";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -62,13 +64,17 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit"))
+                .AddMeter("MassTransit")
+                .AddMeter([.. EcosystemMetrics.Meters.All])
+                // The dashboard scrapes every few seconds and charts what it reads: a cached scrape would show it stale figures.
+                .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath)
-                                                && !context.Request.Path.StartsWithSegments(AlivePath))
+                                                && !context.Request.Path.StartsWithSegments(AlivePath)
+                                                && !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -87,6 +93,9 @@ public static class Extensions
     /// <summary>
     /// The shared middleware and the health endpoints, mapped in every environment because Kubernetes
     /// probes need them; they answer only a status word, never check details, to anonymous callers.
+    /// /metrics is anonymous too: it is scraped on the services' internal ports, and the gateway routes only
+    /// /api/* and /openapi/*, so no service's figures are public. The gateway's own /metrics (its HTTP and
+    /// runtime figures, no business ones) answers on its public port unless the ingress in front blocks it.
     /// Authentication and authorization run inside the status-code pages, so a 401 or 403 they produce
     /// also carries problem details.
     /// </summary>
@@ -101,6 +110,7 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 }

@@ -168,4 +168,32 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
             await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest { OwnerPartnerId = owner.ToString() }, cancellationToken: Cancel));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
     }
+
+    [Fact]
+    public async Task An_admin_sees_the_relationships_of_every_pair_and_a_partner_only_its_own()
+    {
+        var (firstOwner, firstInvitee, secondOwner, secondInvitee) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        foreach (var (owner, invitee) in new[] { (firstOwner, firstInvitee), (secondOwner, secondInvitee) })
+        {
+            await bus.Publish(new PartnerInvited
+            {
+                InvitationId = Guid.NewGuid(), OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, InviteePartnerId = invitee, Role = "security",
+                AcceptBy = DateTimeOffset.UtcNow.AddDays(3), OccurredAt = DateTimeOffset.UtcNow.AddHours(-1),
+            }, Cancel);
+        }
+
+        var admin = fixture.Host.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(TestTokens.SigningKey, "admin"));
+        static IEnumerable<(Guid, Guid)> Pairs(JsonElement view) => view.GetProperty("pairs").EnumerateArray()
+            .Select(p => (p.GetProperty("partnerId").GetGuid(), p.GetProperty("counterpartId").GetGuid()));
+        var all = await Eventually.HoldsAsync(() => admin.GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel),
+            view => Pairs(view).Count(p => p.Item1 == firstOwner || p.Item2 == firstOwner || p.Item1 == secondOwner || p.Item2 == secondOwner) == 2);
+        var seen = Pairs(all).ToList();
+        Assert.Contains(seen, p => (p.Item1, p.Item2) == (firstOwner, firstInvitee) || (p.Item1, p.Item2) == (firstInvitee, firstOwner));
+        Assert.Contains(seen, p => (p.Item1, p.Item2) == (secondOwner, secondInvitee) || (p.Item1, p.Item2) == (secondInvitee, secondOwner));
+
+        var own = await fixture.Host.ClientFor(firstOwner).GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel);
+        Assert.Equal([(firstOwner, firstInvitee)], Pairs(own).ToArray());
+    }
 }

@@ -35,6 +35,11 @@ public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partn
         services.Configure<PartnerDirectoryOptions>(options => options.StreamPageSize = StreamPageSize);
     }
 
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Partners:Metrics:RefreshInterval"] = "00:00:00.100",
+    };
+
     public PartnerDirectory.PartnerDirectoryClient Directory() =>
         new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Host.Server.CreateHandler() }));
 

@@ -29,6 +29,11 @@ public sealed class SettlementFixture() : ServiceFixture<Ledger>("settlementdb")
         services.AddSingleton<IPartnerTiers>(Tiers);
         services.AddSingleton<TimeProvider>(Clock);
     }
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Settlement:Metrics:RefreshInterval"] = "00:00:00.100",
+    };
 }
 
 public sealed class Settlement_service(SettlementFixture fixture) : IClassFixture<SettlementFixture>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Authentication;
@@ -21,7 +21,7 @@ public sealed class DealRegistrationOptions
     public TimeSpan ProtectionPeriod { get; set; } = TimeSpan.FromDays(90);
 }
 
-public static partial class DealRegistrationsApi
+public static class DealRegistrationsApi
 {
     public static RouteGroupBuilder MapDealRegistrationsApi(this IEndpointRouteBuilder app)
     {
@@ -35,14 +35,14 @@ public static partial class DealRegistrationsApi
 
     public static async Task<Results<Created<DealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
         RegisterDealRequest request, ClaimsPrincipal user, DealRegistrationRepository registrations, OpportunityRepository opportunities,
-        TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
+        BrokeringMetrics metrics, TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } registrant)
         {
             return ProblemResults.NoPartner();
         }
         var errors = new ValidationErrors().RequireText("customerName", request.CustomerName, 200);
-        if (request.VendorId is null || !VendorId().IsMatch(request.VendorId))
+        if (!CodeFormats.IsVendor(request.VendorId))
         {
             errors.Add("vendorId", "'vendorId' must name the vendor's program (lower-case letters, digits and dashes).");
         }
@@ -92,6 +92,7 @@ public static partial class DealRegistrationsApi
         registration = registration with { Hash = DealRegistration.HashOf(previousHash, registration.CanonicalContent()) };
         await registrations.InsertAsync(unit, registration, cancellationToken);
 
+        IReadOnlyList<string> conflictKinds = [.. conflict is null ? [] : new[] { DealConflictDetected.Overlap }, .. poaching ? new[] { DealConflictDetected.Poaching } : []];
         if (registration.Protected)
         {
             await unit.PublishAsync(new DealRegistered
@@ -106,11 +107,11 @@ public static partial class DealRegistrationsApi
             {
                 RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant,
                 ConflictsWithRegistrationId = conflict?.Id, ProtectedPartnerId = conflict?.RegistrantPartnerId,
-                Kinds = [.. conflict is null ? [] : new[] { DealConflictDetected.Overlap }, .. poaching ? new[] { DealConflictDetected.Poaching } : []],
-                OccurredAt = now,
+                Kinds = conflictKinds, OccurredAt = now,
             }, cancellationToken);
         }
         await unit.CommitAsync(cancellationToken);
+        metrics.Registered(registration, conflictKinds);
         return TypedResults.Created($"/api/deal-registrations/{registration.Id}", registration);
     }
 
@@ -146,7 +147,4 @@ public static partial class DealRegistrationsApi
         var broken = DealRegistrationRules.FirstBrokenLink(chain);
         return TypedResults.Ok(new ChainVerification(broken is null, chain.Count, broken));
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
-    private static partial Regex VendorId();
 }

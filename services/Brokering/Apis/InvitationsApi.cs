@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
@@ -28,7 +29,7 @@ public static class InvitationsApi
     }
 
     public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
-        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock,
+        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
         IOptions<InvitationOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -55,6 +56,7 @@ public static class InvitationsApi
         await opportunities.InsertInvitationAsync(unit, invitation, cancellationToken);
         await unit.PublishAsync(invitation.Announcement(), cancellationToken);
         await unit.CommitAsync(cancellationToken);
+        metrics.Invited(opportunity);
         return TypedResults.Created($"/api/invitations/{invitation.Id}", invitation);
     }
 
@@ -96,22 +98,24 @@ public static class InvitationsApi
     }
 
     public static Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> AcceptInvitation(
-        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken) =>
-        RespondAsync(id, accept: true, reason: null, user, opportunities, clock, cancellationToken);
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken) =>
+        RespondAsync(id, accept: true, reason: null, user, opportunities, metrics, clock, cancellationToken);
 
     public static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineInvitation(
-        Guid id, DeclineRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DeclineRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new ServiceDefaults.Problems.ValidationErrors().RequireText("reason", request.Reason, MaxReasonLength);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return await RespondAsync(id, accept: false, request.Reason!.Trim(), user, opportunities, clock, cancellationToken);
+        return await RespondAsync(id, accept: false, request.Reason!.Trim(), user, opportunities, metrics, clock, cancellationToken);
     }
 
     private static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> RespondAsync(
-        Guid id, bool accept, string? reason, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, bool accept, string? reason, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         var invitation = await opportunities.GetInvitationAsync(unit, id, cancellationToken);
@@ -133,7 +137,8 @@ public static class InvitationsApi
             RespondedAt = now,
         };
         await opportunities.UpdateInvitationResponseAsync(unit, answered, cancellationToken);
-        if (accept && opportunity.Status == OpportunityStatus.Open)
+        var formsTeam = accept && opportunity.Status == OpportunityStatus.Open;
+        if (formsTeam)
         {
             await opportunities.UpdateStatusAsync(unit, opportunity with { Status = OpportunityStatus.Teaming, UpdatedAt = now }, cancellationToken);
         }
@@ -154,6 +159,7 @@ public static class InvitationsApi
             }, cancellationToken);
         }
         await unit.CommitAsync(cancellationToken);
+        metrics.Answered(answered, opportunity, now, formsTeam);
         return TypedResults.Ok(answered);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Authentication;
@@ -23,7 +24,8 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> PostOpportunity(
-        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, TimeProvider clock, CancellationToken cancellationToken)
+        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } owner)
         {
@@ -40,6 +42,7 @@ public static class OpportunitiesApi
         {
             Id = Guid.CreateVersion7(),
             OwnerPartnerId = owner,
+            VendorId = request.VendorId,
             Customer = new Customer(request.Customer!.Name!.Trim(), request.Customer.Contact?.Trim()),
             Industry = request.Industry!.Trim(),
             Region = request.Region!,
@@ -62,6 +65,7 @@ public static class OpportunitiesApi
             await unit.PublishAsync(opportunity.Posted(now), cancellationToken);
         }
         await unit.CommitAsync(cancellationToken);
+        metrics.Moved(opportunity);
         return TypedResults.Created($"/api/opportunities/{opportunity.Id}", OpportunityView.Of(opportunity, showCustomer: true));
     }
 
@@ -105,7 +109,7 @@ public static class OpportunitiesApi
 
     public static async Task<Results<Ok<FindPartnersReply>, NotFound, ProblemHttpResult>> SuggestPartners(
         Guid id, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker,
-        ILogger<Opportunity> logger, CancellationToken cancellationToken)
+        BrokeringMetrics metrics, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.GetAsync(id, cancellationToken);
         if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
@@ -123,7 +127,9 @@ public static class OpportunitiesApi
         };
         try
         {
-            return TypedResults.Ok(await matchmaker.FindPartnersAsync(request, cancellationToken: cancellationToken));
+            var reply = await matchmaker.FindPartnersAsync(request, cancellationToken: cancellationToken);
+            metrics.Suggested(opportunity, reply.Candidates.Count);
+            return TypedResults.Ok(reply);
         }
         catch (RpcException exception)
         {

@@ -17,7 +17,8 @@ public sealed record PostOpportunityRequest(
     string? Currency,
     DateOnly? CloseDate,
     bool Draft = false,
-    bool AutoInviteNextBest = false)
+    bool AutoInviteNextBest = false,
+    string? VendorId = null)
 {
     public static readonly IReadOnlyList<string> Sizes = ["small", "medium", "large", "enterprise"];
     public const decimal MaxValue = 1_000_000_000_000m;
@@ -50,6 +51,10 @@ public sealed record PostOpportunityRequest(
         if (!CodeFormats.IsCurrency(Currency))
         {
             errors.Add("currency", "'currency' must be an ISO 4217 code such as 'USD'.");
+        }
+        if (VendorId is not null && !CodeFormats.IsVendor(VendorId))
+        {
+            errors.Add("vendorId", "'vendorId' must name the vendor's program (lower-case letters, digits and dashes).");
         }
         return errors;
     }
@@ -90,11 +95,11 @@ public sealed record ReverseRequest(string? Reason);
 /// opportunity or has accepted an invitation to it.
 /// </summary>
 public sealed record OpportunityView(
-    Guid Id, Guid OwnerPartnerId, Customer? Customer, bool CustomerVisible, string Industry, string Region, string Size,
+    Guid Id, Guid OwnerPartnerId, string? VendorId, Customer? Customer, bool CustomerVisible, string Industry, string Region, string Size,
     IReadOnlyList<CapabilityNeed> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate,
     OpportunityStatus Status, decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt)
 {
     public static OpportunityView Of(Opportunity o, bool showCustomer) => new(
-        o.Id, o.OwnerPartnerId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
+        o.Id, o.OwnerPartnerId, o.VendorId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
         o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.AutoInviteNextBest, o.CreatedAt);
 }

@@ -1,4 +1,5 @@
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Contracts.V1;
 using Grpc.Core;
@@ -13,7 +14,7 @@ namespace EcosystemMarket.Brokering.Infrastructure;
 /// is still pending inside the transaction, and SQLite/SQL Server serialise the writers.
 /// </summary>
 public sealed class InvitationExpiry(
-    OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker, TimeProvider clock,
+    OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker, BrokeringMetrics metrics, TimeProvider clock,
     IOptions<InvitationOptions> options, ILogger<InvitationExpiry> logger) : BackgroundService
 {
     private const int BatchSize = 100;
@@ -52,16 +53,19 @@ public sealed class InvitationExpiry(
                 continue;
             }
             var now = clock.GetUtcNow();
-            await opportunities.UpdateInvitationResponseAsync(unit, invitation with { Status = InvitationStatus.Expired }, cancellationToken);
+            var expiredInvitation = invitation with { Status = InvitationStatus.Expired };
+            await opportunities.UpdateInvitationResponseAsync(unit, expiredInvitation, cancellationToken);
             await unit.PublishAsync(new InvitationExpired
             {
                 InvitationId = invitation.Id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
                 InviteePartnerId = invitation.InviteePartnerId, AcceptBy = invitation.AcceptBy, OccurredAt = now,
             }, cancellationToken);
 
+            var reinvited = false;
             if (replacement is { } next && opportunity is not null
                 && DealRules.CanInvite(opportunity, next, await opportunities.InvitationsOfAsync(unit, opportunity.Id, cancellationToken)) is null)
             {
+                reinvited = true;
                 var offer = InvitationOffers.Offer(opportunity, next, invitation.Role, invitation.Reward, now + options.Value.DefaultAcceptWindow, now);
                 await opportunities.InsertInvitationAsync(unit, offer, cancellationToken);
                 await unit.PublishAsync(offer.Announcement(), cancellationToken);
@@ -69,6 +73,11 @@ public sealed class InvitationExpiry(
                     invitation.Id, next, opportunity.Id);
             }
             await unit.CommitAsync(cancellationToken);
+            metrics.Answered(expiredInvitation, opportunity, now);
+            if (reinvited)
+            {
+                metrics.Invited(opportunity);
+            }
             expired++;
         }
         return expired;

@@ -102,11 +102,11 @@ public sealed class OpportunityRepository(Database database)
     private static DateTimeOffset? KeyOf(PageCursor? cursor) =>
         cursor is not null && DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var key) ? key : null;
 
-    private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string CustomerName, string? CustomerContact, string Industry,
+    private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
         decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
     {
-        public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.Customer.Name, o.Customer.Contact, o.Industry,
+        public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.VendorId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
             o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt);
 
@@ -114,6 +114,7 @@ public sealed class OpportunityRepository(Database database)
         {
             Id = Id,
             OwnerPartnerId = OwnerPartnerId,
+            VendorId = VendorId,
             Customer = new Customer(CustomerName, CustomerContact),
             Industry = Industry,
             Region = Region,

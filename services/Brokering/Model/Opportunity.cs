@@ -9,6 +9,10 @@ public sealed record Opportunity
 {
     public required Guid Id { get; init; }
     public required Guid OwnerPartnerId { get; init; }
+
+    /// <summary>The vendor whose partner program this opportunity belongs to, if any.</summary>
+    public string? VendorId { get; init; }
+
     public required Customer Customer { get; init; }
     public required string Industry { get; init; }
     public required string Region { get; init; }
@@ -76,6 +80,7 @@ public static class OpportunityAnnouncements
     {
         OpportunityId = opportunity.Id,
         OwnerPartnerId = opportunity.OwnerPartnerId,
+        VendorId = opportunity.VendorId,
         Industry = opportunity.Industry,
         Region = opportunity.Region,
         Needs = opportunity.Needs,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EcosystemMarket.Matching.Grpc;
 using EcosystemMarket.Matching.Model;
+using EcosystemMarket.Matching.Telemetry;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,14 +18,14 @@ public static class MatchingApi
         api.MapPost("/search", SearchPartners).WithName(nameof(SearchPartners))
             .WithSummary("Preview the complementary partners for a set of needs, ranked and explained");
         api.MapGet("/relationships", GetRelationships).WithName(nameof(GetRelationships))
-            .WithSummary("Relationship health between partner pairs over a window: a partner sees its own pairs, a vendor its program's");
+            .WithSummary("Relationship health between partner pairs over a window: a partner sees its own pairs, a vendor its program's, an admin all");
         return api;
     }
 
     public sealed record SearchRequest(IReadOnlyList<Need>? Needs, string? Region, string? Vertical, IReadOnlyList<Guid>? ExcludedPartnerIds, int? Limit);
 
     public static Results<Ok<MatchResult>, ValidationProblem, ProblemHttpResult> SearchPartners(
-        SearchRequest request, ClaimsPrincipal user, PartnerMatcher matcher)
+        SearchRequest request, ClaimsPrincipal user, PartnerMatcher matcher, MatchingMetrics metrics)
     {
         if (user.PartnerId() is not { } owner)
         {
@@ -48,8 +49,8 @@ public static class MatchingApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The partner index is still bootstrapping; retry shortly.");
         }
-        return TypedResults.Ok(matcher.Find(new MatchRequest(owner, request.Needs!, request.Region, request.Vertical,
-            (request.ExcludedPartnerIds ?? []).ToHashSet(), limit)));
+        return TypedResults.Ok(metrics.Searched(matcher.Find(new MatchRequest(owner, request.Needs!, request.Region, request.Vertical,
+            (request.ExcludedPartnerIds ?? []).ToHashSet(), limit))));
     }
 
     public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs);
@@ -63,11 +64,11 @@ public static class MatchingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["windowDays"] = [$"'windowDays' must be one of {string.Join(", ", WindowDays)}."] });
         }
 
-        // A partner sees the pairs it is part of; a vendor those of its program's members; an admin any partner's.
+        // A partner sees the pairs it is part of; a vendor those of its program's members; an admin any partner's, or all.
         IEnumerable<Guid> subjects;
-        if (user.IsAdmin() && partnerId is { } anyPartner)
+        if (user.IsAdmin())
         {
-            subjects = [anyPartner];
+            subjects = partnerId is { } anyPartner ? [anyPartner] : record.PartnersWithFacts();
         }
         else if (user.VendorId() is { } vendor)
         {

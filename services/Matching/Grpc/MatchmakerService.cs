@@ -1,10 +1,11 @@
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Matching.Model;
+using EcosystemMarket.Matching.Telemetry;
 using global::Grpc.Core;
 
 namespace EcosystemMarket.Matching.Grpc;
 
-public sealed class MatchmakerService(PartnerMatcher matcher) : Matchmaker.MatchmakerBase
+public sealed class MatchmakerService(PartnerMatcher matcher, MatchingMetrics metrics) : Matchmaker.MatchmakerBase
 {
     public const int MaxLimit = 100;
     public const int DefaultLimit = 20;
@@ -33,9 +34,9 @@ public sealed class MatchmakerService(PartnerMatcher matcher) : Matchmaker.Match
             excluded.Add(partner);
         }
 
-        var result = matcher.Find(new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
+        var result = metrics.Searched(matcher.Find(new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
             NullIfEmpty(request.Region), NullIfEmpty(request.Vertical), excluded,
-            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit));
+            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit)));
         return Task.FromResult(ToReply(result));
     }
 

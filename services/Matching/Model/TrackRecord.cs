@@ -132,6 +132,15 @@ public sealed class TrackRecord
         }
     }
 
+    /// <summary>Every partner that sent or received an invitation or took part in a win: the subjects of all relationships.</summary>
+    public IReadOnlyList<Guid> PartnersWithFacts()
+    {
+        lock (_write)
+        {
+            return _factsByPartner.Keys.Union(_winsByPartner.Keys).ToList();
+        }
+    }
+
     private void Recompute(Guid partnerId)
     {
         var received = _factsByPartner.GetValueOrDefault(partnerId)?.Where(f => f.InviteePartnerId == partnerId).ToList() ?? [];

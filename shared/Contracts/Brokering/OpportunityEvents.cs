@@ -13,6 +13,9 @@ public sealed record OpportunityPosted
 {
     public required Guid OpportunityId { get; init; }
     public required Guid OwnerPartnerId { get; init; }
+
+    /// <summary>The vendor whose partner program the opportunity belongs to, if any.</summary>
+    public string? VendorId { get; init; }
     public required string Industry { get; init; }
     public required string Region { get; init; }
     public required IReadOnlyList<CapabilityNeed> Needs { get; init; }
@@ -107,7 +110,10 @@ public sealed record OpportunityWon
     public required Guid OpportunityId { get; init; }
     public required Guid OwnerPartnerId { get; init; }
 
-    /// <summary>The vendor whose program rewards this deal: the one the owner registered it with, if it did.</summary>
+    /// <summary>
+    /// The vendor whose program rewards this deal: the opportunity's own vendor, else the one the owner
+    /// registered it with, if it did.
+    /// </summary>
     public string? VendorId { get; init; }
 
     /// <summary>The owner's protected deal registration for this opportunity, which earns the program's lead-registration bonus.</summary>

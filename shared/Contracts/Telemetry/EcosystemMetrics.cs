@@ -15,6 +15,9 @@ public static class EcosystemMetrics
         public const string Matching = "EcosystemMarket.Matching";
         public const string Brokering = "EcosystemMarket.Brokering";
         public const string Settlement = "EcosystemMarket.Settlement";
+
+        /// <summary>Every meter above: what ServiceDefaults registers with the metrics pipeline.</summary>
+        public static readonly IReadOnlyList<string> All = [Partners, Matching, Brokering, Settlement];
     }
 
     public static class Tags
@@ -36,7 +39,11 @@ public static class EcosystemMetrics
         public const string Kind = "kind";
     }
 
-    /// <summary>An instrument: its OpenTelemetry name and unit, and the name the Prometheus exporter gives it.</summary>
+    /// <summary>
+    /// An instrument: its OpenTelemetry name and unit, and the name the Prometheus exporter gives it. Every series
+    /// also carries the exporter's <c>otel_scope_name</c> label (the meter's name); a histogram is exposed as
+    /// <c>{PrometheusName}_bucket</c> (with <c>le</c>), <c>_sum</c> and <c>_count</c>.
+    /// </summary>
     public sealed record Instrument(string Name, string Unit, string PrometheusName);
 
     // Partners — observable gauges, refreshed from the database in the background; tags: vendor, and type | tier | region.
@@ -49,7 +56,11 @@ public static class EcosystemMetrics
 
     // Brokering — tags: vendor (the opportunity's program vendor).
     public static readonly Instrument OpportunitiesPosted = Counter("ecosystem.opportunities.posted", "{opportunity}");
-    /// <summary>tags: vendor, outcome = matched | unmatched (Matching suggested at least one partner when it was published).</summary>
+    /// <summary>
+    /// tags: vendor, outcome = matched | unmatched (Matching suggested at least one partner). Brokering asks Matching
+    /// only when the owner asks for suggestions (GET /api/opportunities/{id}/suggestions), never at publication: each
+    /// answered request counts once, so an owner who asks twice counts twice.
+    /// </summary>
     public static readonly Instrument OpportunitiesMatched = Counter("ecosystem.opportunities.matched", "{opportunity}");
     /// <summary>tags: vendor, outcome = won | lost | withdrawn | reversed.</summary>
     public static readonly Instrument OpportunitiesClosed = Counter("ecosystem.opportunities.closed", "{opportunity}");
@@ -67,9 +78,18 @@ public static class EcosystemMetrics
     // Settlement — observable gauges from the ledger; tags: vendor, currency, state = accrued | payable | paid | clawed-back.
     public static readonly Instrument Rewards = Gauge("ecosystem.rewards.amount", "{currency_unit}");
 
-    private static Instrument Counter(string name, string unit) => new(name, unit, Prometheus(name) + "_total");
-    private static Instrument Gauge(string name, string unit) => new(name, unit, Prometheus(name));
-    // The exporter appends the unit's word for seconds; histograms then expose _bucket, _sum and _count.
-    private static Instrument Histogram(string name, string unit) => new(name, unit, Prometheus(name) + "_seconds");
-    private static string Prometheus(string name) => name.Replace('.', '_');
+    private static Instrument Counter(string name, string unit) => new(name, unit, Prometheus(name, unit) + "_total");
+    private static Instrument Gauge(string name, string unit) => new(name, unit, Prometheus(name, unit));
+    private static Instrument Histogram(string name, string unit) => new(name, unit, Prometheus(name, unit));
+
+    // The exporter's rule (checked against its output by the service tests): dots become underscores, then the unit's
+    // word is appended, except for an annotation in braces such as {partner}, which names no unit and is dropped.
+    private static string Prometheus(string name, string unit) => name.Replace('.', '_') + unit switch
+    {
+        _ when unit.StartsWith('{') => "",
+        "s" => "_seconds",
+        "By" => "_bytes",
+        "1" => "_ratio",
+        _ => "_" + unit,
+    };
 }
