@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EcosystemMarket.Hosting;
 using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.TestSupport;
 using Microsoft.Playwright;
 
 namespace EcosystemMarket.BrowserTests;
@@ -16,13 +17,10 @@ public sealed class DashboardUnderTest : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Queue<string> _output = new();
     private ManagedProcess? _process;
-    private IPlaywright? _playwright;
+    private HeadlessChromium? _chromium;
 
     public FakeSources Sources { get; } = new();
     public string Url { get; } = $"http://127.0.0.1:{FreePort.Next()}";
-    public IBrowser Browser { get; private set; } = default!;
-
-    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
     {
@@ -38,8 +36,7 @@ public sealed class DashboardUnderTest : IAsyncLifetime
         {
             throw new InvalidOperationException($"{failure.Message}\n{Tail()}", failure);
         }
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     /// <summary>A browser page signed in as the operator, by the link the app host prints.</summary>
@@ -62,14 +59,7 @@ public sealed class DashboardUnderTest : IAsyncLifetime
 
     public static string VendorToken(string vendor) => DevelopmentTokens.Create(SigningKey, Roles.Vendor, vendorId: vendor);
 
-    public static async Task ScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotFolder);
-        var path = Path.Combine(ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
-        Console.WriteLine($"screenshot: {path}");
-    }
+    public static Task ScreenshotAsync(IPage page, string name) => HeadlessChromium.ScreenshotAsync(page, name);
 
     public string Tail()
     {
@@ -81,11 +71,10 @@ public sealed class DashboardUnderTest : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-        _playwright?.Dispose();
         if (_process is not null)
         {
             await _process.DisposeAsync();
@@ -95,11 +84,7 @@ public sealed class DashboardUnderTest : IAsyncLifetime
         await Sources.DisposeAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => _chromium!.NewPageAsync();
 
     private ProcessStartInfo StartInfo()
     {

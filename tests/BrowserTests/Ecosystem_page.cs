@@ -19,7 +19,8 @@ public sealed class Ecosystem_page(DashboardUnderTest dashboard)
         // The next scrape moves the chart of the open page: no reload.
         await Expect(posted).ToHaveAttributeAsync("data-latest", Total());
         await Expect(page.GetByTestId("partners-by-type")).ToContainTextAsync("isv");
-        // Matching shows an administrator one partner's relationships at a time.
+        // The operator sees every pair at once, or one partner's.
+        await Expect(page.GetByTestId("relationship")).ToHaveCountAsync(1);
         var partner = Guid.NewGuid().ToString();
         await page.GetByTestId("relationships-partner").FillAsync(partner);
         await page.GetByTestId("relationships-show").ClickAsync();

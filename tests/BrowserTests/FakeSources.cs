@@ -102,7 +102,7 @@ public sealed class FakeSources : IAsyncDisposable
                 Enumerable.Repeat(0.2, (int)(requests / 10)).ToList(),
                 ("http_request_method", "POST"), ("http_response_status_code", "500"), ("http_route", "/api/opportunities"))
             .Add("messaging_masstransit_consume_ea_total", "counter", requests / 2.0, ("messaging_masstransit_message_type", "OpportunityPosted"))
-            .Add("messaging_masstransit_publish_ea_total", "counter", requests / 5.0, ("messaging_masstransit_message_type", "PartnerInvited"));
+            .Add("messaging_masstransit_send_ea_total", "counter", requests / 5.0, ("messaging_masstransit_message_type", "PartnerInvited"));
         foreach (var (vendor, posted) in _posted)
         {
             Vendor(metrics, vendor, posted);

@@ -7,7 +7,8 @@ using EcosystemMarket.TestSupport;
 namespace EcosystemMarket.EndToEndTests;
 
 /// <summary><c>--seed-demo</c> fills the running system through its gateway, and seeding again adds nothing.</summary>
-public sealed class Demo_seed(SeededSystem system) : IClassFixture<SeededSystem>
+[Collection(SeededSystemCollection.Name)]
+public sealed class Demo_seed(SeededSystem system)
 {
     private static readonly DemoEcosystem Demo = new();
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -96,7 +96,7 @@ public sealed class Traffic_totals
             # TYPE messaging_masstransit_consume_ea_total counter
             messaging_masstransit_consume_ea_total{messaging_masstransit_message_type="OpportunityWon"} 12
             messaging_masstransit_consume_errors_ea_total{messaging_masstransit_message_type="OpportunityWon"} 2
-            messaging_masstransit_publish_total 5
+            messaging_masstransit_send_ea_total 5
             """));
 
         Assert.Equal((100.0, 6.0, 4.0, 12.0, 5.0), (totals.Requests, totals.ServerErrors, totals.ClientErrors, totals.Consumed, totals.Published));

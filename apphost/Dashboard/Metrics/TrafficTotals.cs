@@ -43,7 +43,7 @@ public sealed partial record TrafficTotals(
                 default:
                     var messaging = MassTransitCounter().Match(sample.Name);
                     consumed += messaging.Success && messaging.Groups["operation"].Value == "consume" ? sample.Value : 0;
-                    published += messaging.Success && messaging.Groups["operation"].Value == "publish" ? sample.Value : 0;
+                    published += messaging.Success && messaging.Groups["operation"].Value == "send" ? sample.Value : 0;
                     break;
             }
         }
@@ -72,8 +72,9 @@ public sealed partial record TrafficTotals(
     public double? Quantile(double quantile) =>
         HistogramQuantile.Estimate(Buckets.Select(b => (b.Key, b.Value)).ToList(), quantile);
 
-    // MassTransit's instruments are messaging.masstransit.consume and .publish (InstrumentationOptions' defaults);
-    // the exporter may append their unit ("ea") before _total. Errors, retries and durations have names of their own.
-    [GeneratedRegex("^messaging_masstransit_(?<operation>consume|publish)(_ea)?_total$")]
+    // MassTransit's instruments are messaging.masstransit.consume and .send (InstrumentationOptions' defaults; a
+    // publish counts as a send); the exporter appends their unit ("ea") before _total. Errors, retries and
+    // durations have names of their own.
+    [GeneratedRegex("^messaging_masstransit_(?<operation>consume|send)(_ea)?_total$")]
     private static partial Regex MassTransitCounter();
 }

@@ -25,7 +25,7 @@ public static class OpportunitiesApi
 
     public static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> PostOpportunity(
         PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } owner)
         {
@@ -66,6 +66,9 @@ public static class OpportunitiesApi
         }
         await unit.CommitAsync(cancellationToken);
         metrics.Moved(opportunity);
+        // The customer stays out of logs as out of events: the id finds it for those allowed to see it.
+        logger.LogInformation("Opportunity {OpportunityId} posted as {Status} by partner {OwnerPartnerId} for vendor {VendorId}",
+            opportunity.Id, opportunity.Status, owner, opportunity.VendorId ?? "none");
         return TypedResults.Created($"/api/opportunities/{opportunity.Id}", OpportunityView.Of(opportunity, showCustomer: true));
     }
 
