@@ -43,7 +43,7 @@ case "${1:-}" in
     exec dotnet test EcosystemMarket.sln
     ;;
   *)
-    echo "usage: ./run.sh start [--data DIR] [--gateway-port N] | ./run.sh test" >&2
+    echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--dashboard-port N] | ./run.sh test" >&2
     exit 2
     ;;
 esac
