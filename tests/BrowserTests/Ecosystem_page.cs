@@ -21,6 +21,7 @@ public sealed class Ecosystem_page(DashboardUnderTest dashboard)
         await Expect(page.GetByTestId("partners-by-type")).ToContainTextAsync("isv");
         // The operator sees every pair at once, or one partner's.
         await Expect(page.GetByTestId("relationship")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("relationship")).ToContainTextAsync("Stora Systems");
         var partner = Guid.NewGuid().ToString();
         await page.GetByTestId("relationships-partner").FillAsync(partner);
         await page.GetByTestId("relationships-show").ClickAsync();

@@ -150,13 +150,15 @@ public sealed class FakeSources : IAsyncDisposable
         }
         var token = new JsonWebTokenHandler().ReadJsonWebToken(authorization["Bearer ".Length..]);
         var vendor = token.TryGetClaim(ClaimNames.VendorId, out var claim) ? claim.Value : null;
+        var counterpart = Guid.NewGuid();
         var pair = new
         {
-            partnerId = partnerId ?? Guid.NewGuid(), counterpartId = Guid.NewGuid(), invitationsSent = 4, invitationsReceived = 2,
+            partnerId = partnerId ?? Guid.NewGuid(), counterpartId = counterpart, invitationsSent = 4, invitationsReceived = 2,
             accepted = 3, declined = 1, expired = 0, medianResponse = "01:30:00", winsTogether = 2, conflicts = 0,
             reciprocal = true, trend = vendor == "vendor-a" ? "Rising" : "Falling",
         };
-        return Results.Json(new { windowDays, pairs = new[] { pair } });
+        // Matching names the partners it knows; the first one here it does not, so the page shows its id.
+        return Results.Json(new { windowDays, pairs = new[] { pair }, names = new Dictionary<Guid, string> { [counterpart] = "Stora Systems" } });
     }
 
     private static object Queue(string name, int ready, int unacked) => new

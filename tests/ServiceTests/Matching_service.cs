@@ -146,6 +146,8 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         var pair = Assert.Single(health.GetProperty("pairs").EnumerateArray());
         Assert.Equal(reliable, pair.GetProperty("counterpartId").GetGuid());
         Assert.Equal(1, pair.GetProperty("winsTogether").GetInt32());
+        Assert.Equal("Reliable", health.GetProperty("names").GetProperty(reliable.ToString()).GetString());
+        Assert.Equal("Owner", health.GetProperty("names").GetProperty(owner.ToString()).GetString());
 
         var forbidden = await fixture.Host.ClientFor(owner).GetAsync($"/api/matching/relationships?partnerId={reliable}", Cancel);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, forbidden.StatusCode);

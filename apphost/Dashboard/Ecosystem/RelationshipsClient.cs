@@ -19,7 +19,11 @@ public sealed record RelationshipPair(
     bool Reciprocal,
     string Trend);
 
-public sealed record RelationshipsView(int WindowDays, IReadOnlyList<RelationshipPair> Pairs);
+public sealed record RelationshipsView(int WindowDays, IReadOnlyList<RelationshipPair> Pairs, IReadOnlyDictionary<Guid, string>? Names)
+{
+    /// <summary>The partner's name as Matching knows it, else its id (a partner Matching has not indexed).</summary>
+    public string NameOf(Guid partnerId) => Names?.GetValueOrDefault(partnerId) ?? partnerId.ToString();
+}
 
 /// <summary>A relationship view or why there is none.</summary>
 public sealed record RelationshipsAnswer(RelationshipsView? View, string? Problem);

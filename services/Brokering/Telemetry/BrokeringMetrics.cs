@@ -14,7 +14,7 @@ public sealed class BrokeringMetrics
     // put nearly every answer in +Inf.
     private static readonly InstrumentAdvice<double> WaitBuckets = new()
     {
-        HistogramBucketBoundaries = [60, 300, 900, 3_600, 4 * 3_600, 12 * 3_600, 86_400, 2 * 86_400, 3 * 86_400, 7 * 86_400, 14 * 86_400, 30 * 86_400],
+        HistogramBucketBoundaries = [1, 5, 15, 30, 60, 300, 900, 3_600, 4 * 3_600, 12 * 3_600, 86_400, 2 * 86_400, 3 * 86_400, 7 * 86_400, 14 * 86_400, 30 * 86_400],
     };
 
     private readonly Counter<long> _posted;

@@ -53,7 +53,8 @@ public static class MatchingApi
             (request.ExcludedPartnerIds ?? []).ToHashSet(), limit))));
     }
 
-    public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs);
+    /// <param name="Names">The name of every partner the pairs mention, as the index knows it, so that a reader need not look each up.</param>
+    public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs, IReadOnlyDictionary<Guid, string> Names);
 
     public static Results<Ok<RelationshipsView>, ValidationProblem, ProblemHttpResult> GetRelationships(
         Guid? partnerId, int? windowDays, ClaimsPrincipal user, PartnerIndex index, TrackRecord record, TimeProvider clock)
@@ -98,6 +99,8 @@ public static class MatchingApi
                 }
             }
         }
-        return TypedResults.Ok(new RelationshipsView(days, pairs));
+        var names = index.Read(view => pairs.SelectMany(p => (Guid[])[p.PartnerId, p.CounterpartId]).Distinct()
+            .Select(view.Get).OfType<IndexedPartner>().ToDictionary(p => p.Snapshot.PartnerId, p => p.Snapshot.Name));
+        return TypedResults.Ok(new RelationshipsView(days, pairs, names));
     }
 }
