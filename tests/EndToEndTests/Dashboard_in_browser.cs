@@ -37,6 +37,21 @@ public sealed class Dashboard_in_browser(SeededSystem system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restarts_a_service_from_the_resources_page()
+    {
+        var page = await OperatorPageAsync("resources");
+        var before = await page.GetByTestId("resource-settlement").Locator("td").Nth(5).InnerTextAsync();
+
+        await page.GetByTestId("restart-settlement").ClickAsync();
+
+        // A new process, counted as a restart, healthy again (the next test finds Settlement answering).
+        await Expect(page.GetByTestId("resource-restarts-settlement")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("resource-state-settlement")).ToHaveTextAsync("Running");
+        await Expect(page.GetByTestId("resource-settlement").Locator("td").Nth(5)).Not.ToHaveTextAsync(before);
+        await HeadlessChromium.ScreenshotAsync(page, "system-resources-restarted");
+    }
+
+    [Fact]
     public async Task Shows_the_line_Brokering_logs_for_a_posted_opportunity_in_its_console()
     {
         var page = await OperatorPageAsync("console/brokering");
