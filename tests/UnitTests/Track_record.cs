@@ -1,3 +1,4 @@
+using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Matching.Model;
 
 namespace EcosystemMarket.UnitTests;

@@ -1,25 +1,11 @@
+using EcosystemMarket.Contracts.Matching;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using EcosystemMarket.Dashboard.Metrics;
 
 namespace EcosystemMarket.Dashboard.Ecosystem;
 
-/// <summary>One partner pair's health as Matching reports it (<c>PairHealth</c>); fields the page does not show are ignored.</summary>
-public sealed record RelationshipPair(
-    Guid PartnerId,
-    Guid CounterpartId,
-    int InvitationsSent,
-    int InvitationsReceived,
-    int Accepted,
-    int Declined,
-    int Expired,
-    TimeSpan? MedianResponse,
-    int WinsTogether,
-    int Conflicts,
-    bool Reciprocal,
-    string Trend);
-
-public sealed record RelationshipsView(int WindowDays, IReadOnlyList<RelationshipPair> Pairs, IReadOnlyDictionary<Guid, string>? Names)
+public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs, IReadOnlyDictionary<Guid, string>? Names)
 {
     /// <summary>The partner's name as Matching knows it, else its id (a partner Matching has not indexed).</summary>
     public string NameOf(Guid partnerId) => Names?.GetValueOrDefault(partnerId) ?? partnerId.ToString();

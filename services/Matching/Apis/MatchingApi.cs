@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using PairHealth = EcosystemMarket.Contracts.Matching.PairHealth;
 using EcosystemMarket.Matching.Grpc;
 using EcosystemMarket.Matching.Model;
 using EcosystemMarket.Matching.Telemetry;

@@ -1,26 +1,6 @@
+using EcosystemMarket.Contracts.Matching;
+
 namespace EcosystemMarket.Matching.Model;
-
-public enum Trend
-{
-    Steady,
-    Rising,
-    Falling,
-}
-
-/// <summary>How two partners work together within a time window, in both directions.</summary>
-public sealed record PairHealth(
-    Guid PartnerId,
-    Guid CounterpartId,
-    int InvitationsSent,
-    int InvitationsReceived,
-    int Accepted,
-    int Declined,
-    int Expired,
-    TimeSpan? MedianResponse,
-    int WinsTogether,
-    int Conflicts,
-    bool Reciprocal,
-    Trend Trend);
 
 /// <summary>
 /// Relationship health between partner pairs over a window, compared with the window before it so that a
