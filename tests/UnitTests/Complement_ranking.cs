@@ -137,6 +137,39 @@ public class Complement_ranking
     }
 
     [Fact]
+    public async Task A_score_is_the_sum_of_its_explained_parts_while_events_change_the_track_record()
+    {
+        var partners = Enumerable.Range(0, 50).Select(i => Add($"Partner {i}", ["security"])).ToList();
+        var invitedAt = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var partner = partners[i % partners.Count];
+                _record.Apply(new InvitationFact(Guid.NewGuid(), Guid.NewGuid(), OwnerId, partner, invitedAt, invitedAt.AddMinutes(i % 600),
+                    i % 3 == 0 ? InvitationOutcome.Declined : InvitationOutcome.Accepted));
+                _record.Apply(new TeamWin(Guid.NewGuid(), OwnerId, partner, invitedAt.AddDays(1)));
+            }
+        }, TestContext.Current.CancellationToken);
+        try
+        {
+            for (var query = 0; query < 2_000; query++)
+            {
+                foreach (var candidate in Rank([Must("security")], limit: 5).Candidates)
+                {
+                    Assert.Equal(candidate.Score, Math.Round(candidate.Breakdown.Sum(p => p.Points), 1));
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            await writer;
+        }
+    }
+
+    [Fact]
     public void Ties_break_by_name_then_id_and_the_limit_holds()
     {
         var b = Add("Bravo", ["security"]);

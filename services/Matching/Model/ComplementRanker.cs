@@ -13,7 +13,7 @@ namespace EcosystemMarket.Matching.Model;
 /// A partner covering none of the owner's gaps brings only what the owner brings (a competitor) or nothing
 /// relevant, and never appears; neither do the owner, inactive partners or partners the owner excluded.
 /// </summary>
-/// <remarks>
+    /// <remarks>
 /// A broad need (<c>storage</c>) is covered by half the ecosystem, so a query must not cost anything per
 /// candidate beyond reading arrays. It goes in steps, each looking at fewer partners:
 /// 1. walk the posting lists of the lacking needs, gathering per slot which needs it covers, its levels
@@ -357,7 +357,7 @@ public static class ComplementRanker
         {
             points += history;
         }
-        return new Scored(partner, accumulator.Mask, Math.Round(points, 1));
+        return new Scored(partner, accumulator.Mask, Math.Round(points, 1), partnerRecord, together);
     }
 
     /// <summary>Distinct vendors with a valid certification for a covered need, counted up to the 4 that score.</summary>
@@ -459,8 +459,8 @@ public static class ComplementRanker
         {
             parts.Add(new("tier", partner.TierScore, $"{partner.Tier} tier"));
         }
-        AddTrackRecord(parts, query.Record.For(partner.Id));
-        if (query.Record.WinsTogether(request.OwnerPartnerId, partner.Id) is var together and > 0)
+        AddTrackRecord(parts, scored.Record);
+        if (scored.Together is var together and > 0)
         {
             parts.Add(new("history", HistoryPoints(together), $"won {together} deal{(together == 1 ? "" : "s")} with you"));
         }
@@ -535,7 +535,11 @@ public static class ComplementRanker
 
     private readonly record struct Bounded(int Slot, double Lower, double Upper);
 
-    private readonly record struct Scored(IndexedPartner Partner, ulong Mask, double Score);
+    /// <remarks>
+    /// Carries the track record the score was computed from: events update the record while queries run, and
+    /// the explanation must describe the figures that ranked the partner, not newer ones.
+    /// </remarks>
+    private readonly record struct Scored(IndexedPartner Partner, ulong Mask, double Score, PartnerRecord Record, int Together);
 
     /// <summary>The order of the list: score, then name, then id, so equal scores rank the same on every replica.</summary>
     private static int Compare(in Scored a, in Scored b) => b.Score != a.Score ? b.Score.CompareTo(a.Score)
