@@ -138,7 +138,8 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
 
         var request = new FindPartnersRequest { OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "security", MustHave = true } } };
         var reply = await Eventually.HoldsAsync(async () => await fixture.Matchmaker(owner).FindPartnersAsync(request, cancellationToken: Cancel),
-            r => r.Candidates.Count == 2 && r.Candidates[0].Reasons.Contains("won 1 deal with you"));
+            r => r.Candidates.Count == 2 && r.Candidates[0].Reasons.Contains("won 1 deal with you")
+                 && r.Candidates[0].Reasons.Contains("accepted 1 of 1 invitations, median 2 h")); // the win and the invitation arrive on separate queues
         Assert.Equal([reliable.ToString(), silent.ToString()], reply.Candidates.Select(c => c.PartnerId).ToArray());
         Assert.Contains("accepted 1 of 1 invitations, median 2 h", reply.Candidates[0].Reasons);
 
@@ -157,8 +158,8 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         await Eventually.HoldsAsync(async () =>
         {
             await new TrackRecordStore(fixture.Host.Services.GetRequiredService<EcosystemMarket.Data.Database>(), reloaded).LoadAsync(Cancel);
-            return reloaded.WinsTogether(owner, reliable);
-        }, wins => wins == 1);
+            return (Wins: reloaded.WinsTogether(owner, reliable), reloaded.For(reliable).Accepted);
+        }, facts => facts is { Wins: 1, Accepted: 1 });
         Assert.Equal(1, reloaded.For(reliable).Accepted);
     }
 
