@@ -18,9 +18,13 @@ ensure_installed() {
   fi
 }
 
+# The tests' broker, with its management API (http://127.0.0.1:15672), which the dashboard's queues page reads.
 ensure_rabbitmq_running() {
-  if ! rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+  if rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+    rabbitmq-plugins -q enable rabbitmq_management >/dev/null
+  else
     echo "Starting the local RabbitMQ broker for the tests..."
+    rabbitmq-plugins -q enable --offline rabbitmq_management >/dev/null
     rabbitmq-server -detached
     for _ in $(seq 1 60); do
       rabbitmq-diagnostics -q ping >/dev/null 2>&1 && return 0

@@ -6,9 +6,10 @@ public sealed record AppHostOptions
 {
     public const string Usage = """
         usage:
-          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI] [--seed-demo]
+          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI [--messaging-management URL]] [--seed-demo]
               start RabbitMQ (or use AMQP_URI), the four services, the gateway and the dashboard
-              (ports: gateway 5080, dashboard 18888; 0 picks a free port);
+              (ports: gateway 5080, dashboard 18888; 0 picks a free port); the dashboard's queues page
+              reads that broker's management API at URL (e.g. http://guest:guest@127.0.0.1:15672/);
               --seed-demo fills them with a demo ecosystem through the gateway and keeps it active
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
               print a development token signed with the local key
@@ -19,6 +20,7 @@ public sealed record AppHostOptions
     public int GatewayPort { get; init; } = 5080;
     public int DashboardPort { get; init; } = DashboardResource.DefaultPort;
     public string? Messaging { get; init; } = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
+    public string? MessagingManagement { get; init; }
     public string Role { get; init; } = "partner";
     public Guid? PartnerId { get; init; }
     public string? VendorId { get; init; }
@@ -56,6 +58,8 @@ public sealed record AppHostOptions
                 "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { GatewayPort = port },
                 "--dashboard-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { DashboardPort = port },
                 "--messaging" => options with { Messaging = value },
+                "--messaging-management" when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                    => options with { MessagingManagement = value },
                 "--role" when value is "partner" or "vendor" or "admin" => options with { Role = value },
                 "--partner" when Guid.TryParse(value, out var partner) => options with { PartnerId = partner },
                 "--vendor" => options with { VendorId = value },
@@ -66,6 +70,8 @@ public sealed record AppHostOptions
                 return options;
             }
         }
-        return options;
+        return options.MessagingManagement is not null && options.Messaging is null
+            ? options with { Error = "--messaging-management belongs to the broker --messaging names; the app host's own broker brings its own." }
+            : options;
     }
 }

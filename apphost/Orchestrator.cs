@@ -42,7 +42,7 @@ public static class Orchestrator
         try
         {
             var messaging = options.Messaging;
-            string? managementUrl = null;
+            var managementUrl = options.MessagingManagement;
             if (messaging is null)
             {
                 if (RabbitMqNode.FindServer() is not { } server)

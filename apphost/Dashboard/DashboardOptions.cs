@@ -31,5 +31,11 @@ public sealed class DashboardOptions
     {
         /// <summary>The management API, e.g. <c>http://127.0.0.1:15672</c>; credentials in the URL, else guest/guest.</summary>
         public Uri? ManagementUrl { get; set; }
+
+        /// <summary>
+        /// The virtual host whose queues are shown; unset, the one in <c>ConnectionStrings:messaging</c>, and every
+        /// virtual host the account may see when that is unset too. A shared broker holds other systems' queues.
+        /// </summary>
+        public string? VirtualHost { get; set; }
     }
 }

@@ -11,6 +11,8 @@ public static class DashboardSources
     public static WebApplicationBuilder AddDashboardSources(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.PostConfigure<DashboardOptions>(options =>
+            options.RabbitMq.VirtualHost ??= RabbitMqMonitor.VirtualHostOf(builder.Configuration.GetConnectionString("messaging")));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<ResourceServiceClient>((services, http) =>
             ResourceServiceClient.Configure(http, services.GetRequiredService<IConfiguration>()));

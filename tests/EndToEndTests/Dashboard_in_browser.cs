@@ -107,6 +107,24 @@ public sealed class Dashboard_in_browser(SeededSystem system) : IAsyncLifetime
         await HeadlessChromium.ScreenshotAsync(page, "system-metrics");
     }
 
+    [Fact]
+    public async Task Shows_the_queues_of_the_systems_own_virtual_host_and_no_one_elses()
+    {
+        var page = await OperatorPageAsync("queues");
+
+        // Settlement's consumer queue, read from the shared test broker's management API, where every other test's
+        // copy of the system declares a queue of the same name in a virtual host of its own.
+        var settlement = page.GetByTestId("queue-settlement-opportunity-won");
+        await Expect(settlement).ToBeVisibleAsync();
+        await Expect(settlement.Locator("td").Nth(1)).ToHaveTextAsync(system.VirtualHost);
+        await Expect(settlement.Locator("td").Nth(4)).Not.ToHaveTextAsync("0"); // Settlement consumes it
+        var hosts = await page.Locator("[data-testid=queues-table] tbody tr td:nth-child(2)").AllTextContentsAsync();
+        Assert.All(hosts, host => Assert.Equal(system.VirtualHost, host));
+        await Expect(page.GetByTestId("queues-problem")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("queue-ready")).Not.ToHaveAttributeAsync("data-points", "0");
+        await HeadlessChromium.ScreenshotAsync(page, "system-queues");
+    }
+
     private async Task<IPage> OperatorPageAsync(string path)
     {
         var page = await _chromium.NewPageAsync();

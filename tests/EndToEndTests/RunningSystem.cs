@@ -27,6 +27,9 @@ public partial class RunningSystem : IAsyncLifetime
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>The system's own virtual host on the shared test broker.</summary>
+    public string VirtualHost => _broker.Name;
+
     /// <summary>The dashboard's address and the run's browser token; null when the dashboard is not built.</summary>
     public Uri? Dashboard { get; private set; }
     public string? BrowserToken { get; private set; }
@@ -42,7 +45,8 @@ public partial class RunningSystem : IAsyncLifetime
         var gatewayUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _appHost = new Process
         {
-            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString, .. _options])
+            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString,
+                "--messaging-management", _broker.ManagementUrl, .. _options])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

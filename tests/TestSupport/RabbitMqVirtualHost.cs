@@ -20,6 +20,13 @@ public sealed class RabbitMqVirtualHost(Uri broker, Func<string[], Task<string>>
 
     public string ConnectionString => new UriBuilder(broker) { Path = "/" + Uri.EscapeDataString(Name) }.Uri.ToString();
 
+    /// <summary>
+    /// The broker's management API (the test broker enables the plugin): ECOSYSTEM_TEST_RABBITMQ_MANAGEMENT, else
+    /// port 15672 on the broker's host with its credentials.
+    /// </summary>
+    public string ManagementUrl => Environment.GetEnvironmentVariable("ECOSYSTEM_TEST_RABBITMQ_MANAGEMENT")
+        ?? new UriBuilder(broker) { Scheme = "http", Port = 15672, Path = "/" }.Uri.ToString();
+
     public async ValueTask InitializeAsync()
     {
         await rabbitmqctl(["add_vhost", Name]);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace EcosystemMarket.Dashboard.Queues;
 
 /// <summary>
-/// Polls the RabbitMQ management API once per scrape interval and keeps each queue's depth and rates over time.
+/// Polls the RabbitMQ management API once per scrape interval and keeps each queue's depth and rates over time,
+/// for the system's virtual host (<see cref="DashboardOptions.RabbitMqOptions.VirtualHost"/>) or, unset, all.
 /// Inactive without <c>Dashboard:RabbitMq:ManagementUrl</c>.
 /// </summary>
 public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> options, TimeProvider clock, ILogger<RabbitMqMonitor> logger) : BackgroundService
@@ -20,13 +21,19 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
     public IReadOnlyList<QueueSnapshot> Latest { get; private set; } = [];
     public string? LastError { get; private set; }
 
-    public QueueHistory? HistoryOf(string queue)
+    public QueueHistory? HistoryOf(QueueSnapshot queue)
     {
         lock (_history)
         {
-            return _history.GetValueOrDefault(queue);
+            return _history.GetValueOrDefault(KeyOf(queue));
         }
     }
+
+    /// <summary>The virtual host an AMQP URI names (its path, <c>/</c> when empty); null without a usable URI.</summary>
+    public static string? VirtualHostOf(string? amqpUri) =>
+        Uri.TryCreate(amqpUri, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps"
+            ? uri.AbsolutePath.TrimStart('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/"
+            : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +41,9 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
         {
             return;
         }
-        var endpoint = new Uri(url, "/api/queues");
+        var endpoint = new Uri(url, options.Value.RabbitMq.VirtualHost is { } virtualHost
+            ? "/api/queues/" + Uri.EscapeDataString(virtualHost)
+            : "/api/queues");
         using var timer = new PeriodicTimer(options.Value.ScrapeInterval, clock);
         do
         {
@@ -54,7 +63,7 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
             response.EnsureSuccessStatusCode();
             var queues = await response.Content.ReadFromJsonAsync<List<QueueSnapshot>>(cancellationToken) ?? [];
             Record(at, queues);
-            (Latest, LastError) = (queues.OrderBy(q => q.Name, StringComparer.Ordinal).ToList(), null);
+            (Latest, LastError) = (queues.OrderBy(q => q.Name, StringComparer.Ordinal).ThenBy(q => q.VirtualHost, StringComparer.Ordinal).ToList(), null);
         }
         catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -70,9 +79,9 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
         {
             foreach (var queue in queues)
             {
-                if (!_history.TryGetValue(queue.Name, out var history))
+                if (!_history.TryGetValue(KeyOf(queue), out var history))
                 {
-                    _history[queue.Name] = history = new QueueHistory(new(retention), new(retention), new(retention), new(retention));
+                    _history[KeyOf(queue)] = history = new QueueHistory(new(retention), new(retention), new(retention), new(retention));
                 }
                 history.Ready.Add(at, queue.Ready);
                 history.Unacknowledged.Add(at, queue.Unacknowledged);
@@ -81,6 +90,9 @@ public sealed class RabbitMqMonitor(HttpClient http, IOptions<DashboardOptions> 
             }
         }
     }
+
+    // Queue names repeat across virtual hosts (every copy of the system declares the same ones).
+    private static string KeyOf(QueueSnapshot queue) => queue.VirtualHost + "|" + queue.Name;
 
     /// <summary>The URL's user and password when it carries them, else RabbitMQ's default guest account.</summary>
     private static AuthenticationHeaderValue Credentials(Uri url)
