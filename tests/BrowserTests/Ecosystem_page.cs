@@ -22,6 +22,7 @@ public sealed class Ecosystem_page(DashboardUnderTest dashboard)
         // The operator sees every pair at once, or one partner's.
         await Expect(page.GetByTestId("relationship")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("relationship")).ToContainTextAsync("Stora Systems");
+        await Expect(page.GetByTestId("relationships-count")).ToHaveTextAsync($"The 1 most active of {FakeSources.FakePairCount} pairs.");
         var partner = Guid.NewGuid().ToString();
         await page.GetByTestId("relationships-partner").FillAsync(partner);
         await page.GetByTestId("relationships-show").ClickAsync();

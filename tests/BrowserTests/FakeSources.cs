@@ -140,9 +140,15 @@ public sealed class FakeSources : IAsyncDisposable
         metrics.Add(EcosystemMetrics.PartnersByRegion.PrometheusName, "gauge", 7, (Tags.Vendor, vendor), (Tags.Region, "EMEA"));
     }
 
+    public const int FakePairCount = 120;
+
     /// <summary>Matching's answer through the gateway: one pair per vendor program, rising for vendor-a, falling for the others.</summary>
-    private static IResult Relationships(HttpContext context, int windowDays, Guid? partnerId)
+    private static IResult Relationships(HttpContext context, int windowDays, Guid? partnerId, int? limit)
     {
+        if (limit is not (>= 1 and <= 200))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["The dashboard pages what it reads."] });
+        }
         var authorization = context.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
@@ -158,7 +164,8 @@ public sealed class FakeSources : IAsyncDisposable
             reciprocal = true, trend = vendor == "vendor-a" ? "Rising" : "Falling",
         };
         // Matching names the partners it knows; the first one here it does not, so the page shows its id.
-        return Results.Json(new { windowDays, pairs = new[] { pair }, names = new Dictionary<Guid, string> { [counterpart] = "Stora Systems" } });
+        return Results.Json(new { windowDays, pairs = new[] { pair }, names = new Dictionary<Guid, string> { [counterpart] = "Stora Systems" },
+            total = FakePairCount, nextCursor = "more" });
     }
 
     private static object Queue(string name, int ready, int unacked) => new

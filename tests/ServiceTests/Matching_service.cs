@@ -190,13 +190,66 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         admin.DefaultRequestHeaders.Authorization = new("Bearer", EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(TestTokens.SigningKey, "admin"));
         static IEnumerable<(Guid, Guid)> Pairs(JsonElement view) => view.GetProperty("pairs").EnumerateArray()
             .Select(p => (p.GetProperty("partnerId").GetGuid(), p.GetProperty("counterpartId").GetGuid()));
-        var all = await Eventually.HoldsAsync(() => admin.GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel),
-            view => Pairs(view).Count(p => p.Item1 == firstOwner || p.Item2 == firstOwner || p.Item1 == secondOwner || p.Item2 == secondOwner) == 2);
-        var seen = Pairs(all).ToList();
+        // Every page, one pair at a time: the admin's list holds the other tests' pairs too.
+        async Task<List<(Guid, Guid)>> AllPairsAsync()
+        {
+            var (pairs, cursor) = (new List<(Guid, Guid)>(), (string?)null);
+            do
+            {
+                var page = await admin.GetFromJsonAsync<JsonElement>($"/api/matching/relationships?windowDays=30&limit=1&cursor={cursor}", Cancel);
+                pairs.AddRange(Pairs(page));
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+            while (cursor is not null);
+            return pairs;
+        }
+        var seen = await Eventually.HoldsAsync(AllPairsAsync,
+            all => all.Count(p => p.Item1 == firstOwner || p.Item2 == firstOwner || p.Item1 == secondOwner || p.Item2 == secondOwner) == 2);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Contains(seen, p => (p.Item1, p.Item2) == (firstOwner, firstInvitee) || (p.Item1, p.Item2) == (firstInvitee, firstOwner));
         Assert.Contains(seen, p => (p.Item1, p.Item2) == (secondOwner, secondInvitee) || (p.Item1, p.Item2) == (secondInvitee, secondOwner));
 
         var own = await fixture.Host.ClientFor(firstOwner).GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel);
         Assert.Equal([(firstOwner, firstInvitee)], Pairs(own).ToArray());
+    }
+
+    [Fact]
+    public async Task Relationships_come_most_active_first_a_page_at_a_time()
+    {
+        var (owner, twice, once, never) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        foreach (var (partner, wins) in new[] { (never, 0), (once, 1), (twice, 2) })
+        {
+            await bus.Publish(new PartnerInvited
+            {
+                InvitationId = Guid.NewGuid(), OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, InviteePartnerId = partner, Role = "security",
+                AcceptBy = DateTimeOffset.UtcNow.AddDays(3), OccurredAt = DateTimeOffset.UtcNow.AddHours(-1),
+            }, Cancel);
+            for (var i = 0; i < wins; i++)
+            {
+                await bus.Publish(new OpportunityWon
+                {
+                    OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, FinalValue = 1000, Currency = "USD", OccurredAt = DateTimeOffset.UtcNow,
+                    Team = [new TeamMemberTerms { PartnerId = partner, Role = "security", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = 5 } }],
+                }, Cancel);
+            }
+        }
+        var client = fixture.Host.ClientFor(owner);
+        Task<JsonElement> PageAsync(string? cursor) => client.GetFromJsonAsync<JsonElement>($"/api/matching/relationships?windowDays=30&limit=1&cursor={cursor}", Cancel);
+        static Guid Counterpart(JsonElement page) => Assert.Single(page.GetProperty("pairs").EnumerateArray()).GetProperty("counterpartId").GetGuid();
+
+        var first = await Eventually.HoldsAsync(() => PageAsync(null),
+            page => page.GetProperty("total").GetInt32() == 3 && page.GetProperty("pairs")[0].GetProperty("winsTogether").GetInt32() == 2);
+        Assert.Equal(twice, Counterpart(first));
+        var second = await PageAsync(first.GetProperty("nextCursor").GetString());
+        Assert.Equal(once, Counterpart(second));
+        var third = await PageAsync(second.GetProperty("nextCursor").GetString());
+        Assert.Equal(never, Counterpart(third));
+        Assert.Equal(JsonValueKind.Null, third.GetProperty("nextCursor").ValueKind);
+
+        var tooMany = await client.GetAsync("/api/matching/relationships?limit=1000", Cancel);
+        Assert.Contains("limit", (await tooMany.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest)).ErrorFields());
+        var forged = await client.GetAsync($"/api/matching/relationships?cursor={new EcosystemMarket.ServiceDefaults.Paging.PageCursor("not-a-rank", owner).Encode()}", Cancel);
+        Assert.Contains("cursor", (await forged.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest)).ErrorFields());
     }
 }

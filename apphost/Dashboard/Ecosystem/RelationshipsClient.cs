@@ -5,19 +5,14 @@ using EcosystemMarket.Dashboard.Metrics;
 
 namespace EcosystemMarket.Dashboard.Ecosystem;
 
-public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs, IReadOnlyDictionary<Guid, string>? Names)
-{
-    /// <summary>The partner's name as Matching knows it, else its id (a partner Matching has not indexed).</summary>
-    public string NameOf(Guid partnerId) => Names?.GetValueOrDefault(partnerId) ?? partnerId.ToString();
-}
-
 /// <summary>A relationship view or why there is none.</summary>
 public sealed record RelationshipsAnswer(RelationshipsView? View, string? Problem);
 
 /// <summary>Matching's relationship health, through the gateway, with the caller's token: the service decides what the caller may see.</summary>
 public sealed class RelationshipsClient(HttpClient http, IConfiguration configuration)
 {
-    public static readonly IReadOnlyList<int> WindowDays = [30, 90, 365];
+    /// <summary>The most active pairs are shown; the rest are a count (Matching pages them for other readers).</summary>
+    public const int Shown = 50;
 
     public async Task<RelationshipsAnswer> GetAsync(string? bearerToken, int windowDays, Guid? partnerId, CancellationToken cancellationToken = default)
     {
@@ -29,7 +24,7 @@ public sealed class RelationshipsClient(HttpClient http, IConfiguration configur
         {
             return new RelationshipsAnswer(null, "No token to call the gateway with (configure Dashboard:ServiceToken for the operator).");
         }
-        var query = $"api/matching/relationships?windowDays={windowDays}" + (partnerId is { } id ? $"&partnerId={id}" : "");
+        var query = $"api/matching/relationships?windowDays={windowDays}&limit={Shown}" + (partnerId is { } id ? $"&partnerId={id}" : "");
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(gateway), query));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         try

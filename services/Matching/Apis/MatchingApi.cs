@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using PairHealth = EcosystemMarket.Contracts.Matching.PairHealth;
+using RelationshipsView = EcosystemMarket.Contracts.Matching.RelationshipsView;
 using EcosystemMarket.Matching.Grpc;
 using EcosystemMarket.Matching.Model;
 using EcosystemMarket.Matching.Telemetry;
 using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.ServiceDefaults.Paging;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,8 +13,6 @@ namespace EcosystemMarket.Matching.Apis;
 
 public static class MatchingApi
 {
-    public static readonly IReadOnlyList<int> WindowDays = [30, 90, 365];
-
     public static RouteGroupBuilder MapMatchingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/matching").WithTags("Matching");
@@ -54,16 +54,23 @@ public static class MatchingApi
             (request.ExcludedPartnerIds ?? []).ToHashSet(), limit))));
     }
 
-    /// <param name="Names">The name of every partner the pairs mention, as the index knows it, so that a reader need not look each up.</param>
-    public sealed record RelationshipsView(int WindowDays, IReadOnlyList<PairHealth> Pairs, IReadOnlyDictionary<Guid, string> Names);
-
     public static Results<Ok<RelationshipsView>, ValidationProblem, ProblemHttpResult> GetRelationships(
-        Guid? partnerId, int? windowDays, ClaimsPrincipal user, PartnerIndex index, TrackRecord record, TimeProvider clock)
+        Guid? partnerId, int? windowDays, string? cursor, int? limit, ClaimsPrincipal user, PartnerIndex index, TrackRecord record, TimeProvider clock)
     {
         var days = windowDays ?? 90;
-        if (!WindowDays.Contains(days))
+        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        var afterRank = after is null ? null : PairRank.FromCursor(after);
+        if (after is not null && afterRank is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["windowDays"] = [$"'windowDays' must be one of {string.Join(", ", WindowDays)}."] });
+            errors.Add("cursor", "'cursor' is not a cursor this API returned.");
+        }
+        if (!RelationshipsView.Windows.Contains(days))
+        {
+            errors.Add("windowDays", $"'windowDays' must be one of {string.Join(", ", RelationshipsView.Windows)}.");
+        }
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         // A partner sees the pairs it is part of; a vendor those of its program's members; an admin any partner's, or all.
@@ -86,22 +93,22 @@ public static class MatchingApi
         }
 
         var now = clock.GetUtcNow();
-        var seen = new HashSet<(Guid, Guid)>();
-        var pairs = new List<PairHealth>();
+        var ranked = new Dictionary<(Guid, Guid), (PairHealth Pair, PairRank Rank)>();
         foreach (var subject in subjects)
         {
             var (invitations, wins) = record.FactsOf(subject);
             foreach (var pair in RelationshipHealth.For(subject, invitations, wins, TimeSpan.FromDays(days), now))
             {
-                var key = pair.PartnerId.CompareTo(pair.CounterpartId) < 0 ? (pair.PartnerId, pair.CounterpartId) : (pair.CounterpartId, pair.PartnerId);
-                if (seen.Add(key))
-                {
-                    pairs.Add(pair);
-                }
+                var rank = PairRank.Of(pair);
+                ranked.TryAdd((rank.Low, rank.High), (pair, rank));
             }
         }
+        var page = Paging.ToPage(
+            ranked.Values.Where(p => afterRank is not { } last || p.Rank.CompareTo(last) > 0).OrderBy(p => p.Rank).Take(take + 1).ToList(),
+            take, p => p.Rank.ToCursor());
+        var pairs = page.Items.Select(p => p.Pair).ToList();
         var names = index.Read(view => pairs.SelectMany(p => (Guid[])[p.PartnerId, p.CounterpartId]).Distinct()
             .Select(view.Get).OfType<IndexedPartner>().ToDictionary(p => p.Snapshot.PartnerId, p => p.Snapshot.Name));
-        return TypedResults.Ok(new RelationshipsView(days, pairs, names));
+        return TypedResults.Ok(new RelationshipsView(days, pairs, names, ranked.Count, page.NextCursor));
     }
 }
