@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Collections.Concurrent;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Contracts.Matching;
+using DealConflictDetected = EcosystemMarket.Contracts.V1.DealConflictDetected;
 using Grpc.Core;
 using EcosystemMarket.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -297,8 +298,13 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         var (owner, opportunity) = await PostAsync();
         var invitee = Guid.NewGuid();
         await InviteAsync(owner, opportunity, invitee);
-        var poached = await fixture.Host.ClientFor(invitee).PostAsJsonAsync("/api/deal-registrations",
-            new { vendorId = vendor, customerName = "Globex Limited", scope = new[] { "networking" } }, Cancel);
+        HttpResponseMessage poached = null!;
+        var detected = await fixture.ReceiveEventAsync(nameof(DealConflictDetected), e => e.GetProperty("registrantPartnerId").GetGuid() == invitee,
+            async () => poached = await fixture.Host.ClientFor(invitee).PostAsJsonAsync("/api/deal-registrations",
+                new { vendorId = vendor, customerName = "Globex Limited", scope = new[] { "networking" } }, Cancel));
+        // Matching counts it against the pair: the partner whose invitation showed the customer, and the poacher.
+        Assert.Equal([owner], detected.GetProperty("poachedFromPartnerIds").EnumerateArray().Select(id => id.GetGuid()));
+        Assert.Equal([DealConflictDetected.Poaching], detected.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
         var poaching = await poached.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.True(poaching.GetProperty("poaching").GetBoolean());
         Assert.False(poaching.GetProperty("protected").GetBoolean());

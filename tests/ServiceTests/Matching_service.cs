@@ -214,6 +214,40 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Deal_conflicts_count_against_the_pairs_they_set_against_each_other_and_are_kept()
+    {
+        var (partner, rival, poacher) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        var overlap = new DealConflictDetected
+        {
+            RegistrationId = Guid.NewGuid(), VendorId = "northwind", RegistrantPartnerId = rival, ProtectedPartnerId = partner,
+            Kinds = [DealConflictDetected.Overlap], OccurredAt = DateTimeOffset.UtcNow.AddHours(-2),
+        };
+        await bus.Publish(overlap, Cancel);
+        await bus.Publish(overlap, Cancel); // delivered twice, counted once
+        await bus.Publish(new DealConflictDetected
+        {
+            RegistrationId = Guid.NewGuid(), VendorId = "northwind", RegistrantPartnerId = poacher, PoachedFromPartnerIds = [partner],
+            Kinds = [DealConflictDetected.Poaching], OccurredAt = DateTimeOffset.UtcNow.AddHours(-1),
+        }, Cancel);
+
+        var health = await Eventually.HoldsAsync(
+            () => fixture.Host.ClientFor(partner).GetFromJsonAsync<JsonElement>("/api/matching/relationships?windowDays=30", Cancel),
+            view => view.GetProperty("total").GetInt32() == 2);
+        var conflicts = health.GetProperty("pairs").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("counterpartId").GetGuid(), p => p.GetProperty("conflicts").GetInt32());
+        Assert.Equal(new Dictionary<Guid, int> { [rival] = 1, [poacher] = 1 }, conflicts);
+
+        var reloaded = new EcosystemMarket.Matching.Model.TrackRecord();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await new TrackRecordStore(fixture.Host.Services.GetRequiredService<EcosystemMarket.Data.Database>(), reloaded).LoadAsync(Cancel);
+            return reloaded.FactsOf(partner).Conflicts.Count;
+        }, count => count == 2);
+        Assert.Equal(2, reloaded.FactsOf(partner).Conflicts.Count);
+    }
+
+    [Fact]
     public async Task Relationships_come_most_active_first_a_page_at_a_time()
     {
         var (owner, twice, once, never) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());

@@ -79,26 +79,9 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
         return partnerId;
     }
 
-    /// <summary>Binds a queue to the event's exchange, acts, and returns the snapshot of the first such event about the partner.</summary>
-    private async Task<JsonElement> ReceiveEventAsync(string eventName, Guid partnerId, Func<Task> act)
-    {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(fixture.Broker.ConnectionString) }.CreateConnectionAsync(Cancel);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
-        var exchange = $"EcosystemMarket.Contracts.V1:{eventName}";
-        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: Cancel);
-        var queue = (await channel.QueueDeclareAsync(cancellationToken: Cancel)).QueueName;
-        await channel.QueueBindAsync(queue, exchange, "", cancellationToken: Cancel);
-
-        await act();
-
-        // Other tests of this fixture publish too: read until this partner's event shows up.
-        return await Eventually.HoldsAsync(async () =>
-        {
-            var delivered = await channel.BasicGetAsync(queue, autoAck: true, Cancel);
-            return delivered is null ? (JsonElement?)null
-                : JsonDocument.Parse(Encoding.UTF8.GetString(delivered.Body.Span)).RootElement.GetProperty("message").GetProperty("partner");
-        }, p => p?.GetProperty("partnerId").GetGuid() == partnerId) ?? throw new Xunit.Sdk.XunitException($"{eventName} never arrived.");
-    }
+    /// <summary>The snapshot in the first such event about the partner.</summary>
+    private async Task<JsonElement> ReceiveEventAsync(string eventName, Guid partnerId, Func<Task> act) =>
+        (await fixture.ReceiveEventAsync(eventName, m => m.GetProperty("partner").GetProperty("partnerId").GetGuid() == partnerId, act)).GetProperty("partner");
 
     private async Task<IReadOnlyList<string>> SearchNamesAsync(string query, HttpStatusCode expected = HttpStatusCode.OK)
     {

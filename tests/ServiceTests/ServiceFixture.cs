@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json;
 using EcosystemMarket.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
 
 namespace EcosystemMarket.ServiceTests;
 
@@ -24,6 +27,30 @@ public abstract class ServiceFixture<TMarker>(string databaseName) : IAsyncLifet
         using var client = Host.CreateClient();
         var health = await Eventually.HoldsAsync(() => client.GetAsync("/health"), response => response.IsSuccessStatusCode, TimeSpan.FromSeconds(60));
         Assert.True(health.IsSuccessStatusCode, $"{typeof(TMarker).Assembly.GetName().Name} did not become healthy.");
+    }
+
+    /// <summary>
+    /// Binds a queue of the test's own to the event's exchange, acts, and returns the first such event's message that
+    /// matches (other tests of the fixture publish too).
+    /// </summary>
+    public async Task<JsonElement> ReceiveEventAsync(string eventName, Func<JsonElement, bool> matches, Func<Task> act)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var connection = await new ConnectionFactory { Uri = new Uri(Broker.ConnectionString) }.CreateConnectionAsync(cancel);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancel);
+        var exchange = $"EcosystemMarket.Contracts.V1:{eventName}";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: cancel);
+        var queue = (await channel.QueueDeclareAsync(cancellationToken: cancel)).QueueName;
+        await channel.QueueBindAsync(queue, exchange, "", cancellationToken: cancel);
+
+        await act();
+
+        return await Eventually.HoldsAsync(async () =>
+        {
+            var delivered = await channel.BasicGetAsync(queue, autoAck: true, cancel);
+            return delivered is null ? (JsonElement?)null
+                : JsonDocument.Parse(Encoding.UTF8.GetString(delivered.Body.Span)).RootElement.GetProperty("message");
+        }, message => message is { } m && matches(m)) ?? throw new Xunit.Sdk.XunitException($"{eventName} never arrived.");
     }
 
     public async ValueTask DisposeAsync()

@@ -76,7 +76,7 @@ public class Relationship_health
             Fact(_a, _b, 40, InvitationOutcome.Declined),
         };
 
-        var pair = Assert.Single(RelationshipHealth.For(_a, facts, [new TeamWin(Guid.NewGuid(), _a, _b, Now.AddDays(-5))], TimeSpan.FromDays(30), Now));
+        var pair = Assert.Single(RelationshipHealth.For(_a, new PartnerFacts(facts, [new TeamWin(Guid.NewGuid(), _a, _b, Now.AddDays(-5))], []), TimeSpan.FromDays(30), Now));
 
         Assert.Equal(_b, pair.CounterpartId);
         Assert.Equal((1, 1, 2, 0, 1), (pair.InvitationsSent, pair.InvitationsReceived, pair.Accepted, pair.Declined, pair.WinsTogether));
@@ -97,10 +97,44 @@ public class Relationship_health
             Fact(_a, c, 45, InvitationOutcome.Accepted),
         };
 
-        var pair = Assert.Single(RelationshipHealth.For(_a, facts, [], TimeSpan.FromDays(30), Now));
+        var pair = Assert.Single(RelationshipHealth.For(_a, new PartnerFacts(facts, [], []), TimeSpan.FromDays(30), Now));
 
         Assert.Equal(_b, pair.CounterpartId);
         Assert.Equal(Trend.Falling, pair.Trend);
         Assert.False(pair.Reciprocal);
+    }
+
+    [Fact]
+    public void Deal_conflicts_between_two_partners_count_in_the_window_in_whichever_direction_and_list_a_pair_on_their_own()
+    {
+        var (c, d) = (Guid.NewGuid(), Guid.NewGuid());
+        var conflicts = new[]
+        {
+            new DealConflict(Guid.NewGuid(), _a, _b, Now.AddDays(-3)),
+            new DealConflict(Guid.NewGuid(), _b, _a, Now.AddDays(-10)),
+            new DealConflict(Guid.NewGuid(), _a, _b, Now.AddDays(-45)),
+            new DealConflict(Guid.NewGuid(), c, _a, Now.AddDays(-1)),
+            new DealConflict(Guid.NewGuid(), c, d, Now.AddDays(-1)),
+        };
+
+        var pairs = RelationshipHealth.For(_a, new PartnerFacts([Fact(_a, _b, 2, InvitationOutcome.Accepted)], [], conflicts), TimeSpan.FromDays(30), Now)
+            .ToDictionary(p => p.CounterpartId);
+
+        Assert.Equal(new[] { _b, c }.Order(), pairs.Keys.Order());
+        Assert.Equal(2, pairs[_b].Conflicts);
+        Assert.Equal((1, 0), (pairs[c].Conflicts, pairs[c].InvitationsSent + pairs[c].InvitationsReceived));
+    }
+
+    [Fact]
+    public void A_deal_conflict_delivered_twice_counts_once()
+    {
+        var record = new TrackRecord();
+        var conflict = new DealConflict(Guid.NewGuid(), _a, _b, Now);
+
+        record.Apply(conflict);
+        record.Apply(conflict);
+
+        Assert.Single(record.FactsOf(_b).Conflicts);
+        Assert.Contains(_b, record.PartnersWithFacts());
     }
 }

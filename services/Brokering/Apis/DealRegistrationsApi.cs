@@ -67,8 +67,10 @@ public static class DealRegistrationsApi
         var last = await registrations.LastAsync(unit, cancellationToken);
         var conflict = DealRegistrationRules.ProtectedConflict(request.VendorId!, registrant, customerKey, scope,
             await registrations.SameCustomerAsync(unit, request.VendorId!, customerKey, cancellationToken), now);
-        var poaching = (await registrations.InvitedCustomersAsync(unit, registrant, cancellationToken))
-            .Any(name => DealRegistrationRules.NormaliseCustomer(name) == customerKey);
+        var poachedFrom = (await registrations.InvitedCustomersAsync(unit, registrant, cancellationToken))
+            .Where(invited => DealRegistrationRules.NormaliseCustomer(invited.CustomerName) == customerKey)
+            .Select(invited => invited.OwnerPartnerId).Distinct().Order().ToList();
+        var poaching = poachedFrom.Count > 0;
 
         var previousHash = last?.Hash ?? DealRegistration.GenesisHash;
         var registration = new DealRegistration
@@ -107,7 +109,7 @@ public static class DealRegistrationsApi
             {
                 RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant,
                 ConflictsWithRegistrationId = conflict?.Id, ProtectedPartnerId = conflict?.RegistrantPartnerId,
-                Kinds = conflictKinds, OccurredAt = now,
+                PoachedFromPartnerIds = poachedFrom, Kinds = conflictKinds, OccurredAt = now,
             }, cancellationToken);
         }
         await unit.CommitAsync(cancellationToken);

@@ -17,8 +17,9 @@ public sealed class DealRegistrationRepository(Database database)
         await QueryAsync(unit, DealRegistrationSql.SelectSameCustomer, new { VendorId = vendorId, CustomerKey = customerKey }, cancellationToken);
 
     /// <summary>The customers of the opportunities this partner was invited to by someone else, as named by their owners.</summary>
-    public async Task<IReadOnlyList<string>> InvitedCustomersAsync(UnitOfWork unit, Guid partnerId, CancellationToken cancellationToken) =>
-        (await unit.Connection.QueryAsync<string>(new CommandDefinition(unit.Sql(DealRegistrationSql.SelectInvitedCustomers),
+    /// <summary>The customers of other partners' opportunities this partner was invited to, with whose they are.</summary>
+    public async Task<IReadOnlyList<InvitedCustomer>> InvitedCustomersAsync(UnitOfWork unit, Guid partnerId, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<InvitedCustomer>(new CommandDefinition(unit.Sql(DealRegistrationSql.SelectInvitedCustomers),
             new { PartnerId = partnerId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
 
     /// <summary>The owner's first protected registration of this opportunity, if it registered it.</summary>
@@ -67,3 +68,5 @@ public sealed class DealRegistrationRepository(Database database)
         };
     }
 }
+
+public sealed record InvitedCustomer(string CustomerName, Guid OwnerPartnerId);

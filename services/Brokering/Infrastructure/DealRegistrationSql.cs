@@ -40,7 +40,7 @@ internal static class DealRegistrationSql
     public static readonly SqlText SelectChain = SqlText.Portable($"SELECT {Columns} FROM deal_registrations ORDER BY sequence;");
 
     public static readonly SqlText SelectInvitedCustomers = SqlText.Portable("""
-        SELECT o.customer_name FROM invitations i JOIN opportunities o ON o.id = i.opportunity_id
+        SELECT o.customer_name AS CustomerName, o.owner_partner_id AS OwnerPartnerId FROM invitations i JOIN opportunities o ON o.id = i.opportunity_id
         WHERE i.invitee_partner_id = @PartnerId AND o.owner_partner_id <> @PartnerId;
         """);
 }

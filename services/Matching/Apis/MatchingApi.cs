@@ -96,8 +96,7 @@ public static class MatchingApi
         var ranked = new Dictionary<(Guid, Guid), (PairHealth Pair, PairRank Rank)>();
         foreach (var subject in subjects)
         {
-            var (invitations, wins) = record.FactsOf(subject);
-            foreach (var pair in RelationshipHealth.For(subject, invitations, wins, TimeSpan.FromDays(days), now))
+            foreach (var pair in RelationshipHealth.For(subject, record.FactsOf(subject), TimeSpan.FromDays(days), now))
             {
                 var rank = PairRank.Of(pair);
                 ranked.TryAdd((rank.Low, rank.High), (pair, rank));

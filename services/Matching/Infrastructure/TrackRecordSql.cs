@@ -45,6 +45,24 @@ internal static class TrackRecordSql
                 VALUES (@OpportunityId, @PartnerId, @OwnerPartnerId, @WonAt);
             """);
 
+    public static readonly SqlText InsertConflict = new(
+        Sqlite: """
+            INSERT INTO deal_conflicts (registration_id, counterpart_partner_id, registrant_partner_id, detected_at)
+            VALUES (@RegistrationId, @CounterpartPartnerId, @RegistrantPartnerId, @DetectedAt)
+            ON CONFLICT (registration_id, counterpart_partner_id) DO NOTHING;
+            """,
+        SqlServer: """
+            IF NOT EXISTS (SELECT 1 FROM dbo.deal_conflicts WITH (UPDLOCK, HOLDLOCK) WHERE registration_id = @RegistrationId AND counterpart_partner_id = @CounterpartPartnerId)
+                INSERT INTO dbo.deal_conflicts (registration_id, counterpart_partner_id, registrant_partner_id, detected_at)
+                VALUES (@RegistrationId, @CounterpartPartnerId, @RegistrantPartnerId, @DetectedAt);
+            """);
+
+    public static readonly SqlText SelectConflicts = SqlText.Portable("""
+        SELECT registration_id AS RegistrationId, registrant_partner_id AS RegistrantPartnerId,
+               counterpart_partner_id AS CounterpartPartnerId, detected_at AS DetectedAt
+        FROM deal_conflicts;
+        """);
+
     public static readonly SqlText SelectWins = SqlText.Portable(
         "SELECT opportunity_id AS OpportunityId, owner_partner_id AS OwnerPartnerId, partner_id AS PartnerId, won_at AS WonAt FROM team_wins;");
 }

@@ -29,6 +29,15 @@ public sealed class TrackRecordStore(Database database, TrackRecord record)
         }
     }
 
+    public async Task RecordAsync(IReadOnlyList<DealConflict> conflicts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var conflict in conflicts)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(database.Sql(TrackRecordSql.InsertConflict), conflict, cancellationToken: cancellationToken));
+        }
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -39,6 +48,10 @@ public sealed class TrackRecordStore(Database database, TrackRecord record)
         foreach (var win in await connection.QueryAsync<TeamWin>(new CommandDefinition(database.Sql(TrackRecordSql.SelectWins), cancellationToken: cancellationToken)))
         {
             record.Apply(win);
+        }
+        foreach (var conflict in await connection.QueryAsync<DealConflict>(new CommandDefinition(database.Sql(TrackRecordSql.SelectConflicts), cancellationToken: cancellationToken)))
+        {
+            record.Apply(conflict);
         }
     }
 

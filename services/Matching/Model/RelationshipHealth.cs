@@ -5,17 +5,19 @@ namespace EcosystemMarket.Matching.Model;
 /// <summary>
 /// Relationship health between partner pairs over a window, compared with the window before it so that a
 /// vendor sees which relationships are rising or falling. Activity weighs wins above acceptances above
-/// invitations; a change of more than a fifth either way counts as a trend.
+/// invitations; a change of more than a fifth either way counts as a trend. Deal-registration conflicts between
+/// the two (overlap, poaching) are counted beside it: they are what a vendor looks for before a pair goes wrong.
 /// </summary>
 public static class RelationshipHealth
 {
-    public static IReadOnlyList<PairHealth> For(Guid partnerId, IReadOnlyList<InvitationFact> invitations, IReadOnlyList<TeamWin> wins,
-        TimeSpan window, DateTimeOffset now)
+    public static IReadOnlyList<PairHealth> For(Guid partnerId, PartnerFacts facts, TimeSpan window, DateTimeOffset now)
     {
+        var (invitations, wins, conflicts) = facts;
         var from = now - window;
         var previousFrom = from - window;
         var counterparts = invitations.Select(f => f.OwnerPartnerId == partnerId ? f.InviteePartnerId : f.OwnerPartnerId)
             .Concat(wins.Select(w => w.OwnerPartnerId == partnerId ? w.PartnerId : w.OwnerPartnerId))
+            .Concat(conflicts.Select(c => c.RegistrantPartnerId == partnerId ? c.CounterpartPartnerId : c.RegistrantPartnerId))
             .Where(c => c != partnerId)
             .Distinct();
 
@@ -26,7 +28,8 @@ public static class RelationshipHealth
             var wonTogether = wins.Where(w => Involves(w.OwnerPartnerId, w.PartnerId, partnerId, counterpart)).ToList();
             var current = between.Where(f => InWindow(f.InvitedAt ?? f.RespondedAt, from, now)).ToList();
             var currentWins = wonTogether.Count(w => InWindow(w.WonAt, from, now));
-            if (current.Count == 0 && currentWins == 0)
+            var currentConflicts = conflicts.Count(c => Involves(c.RegistrantPartnerId, c.CounterpartPartnerId, partnerId, counterpart) && InWindow(c.DetectedAt, from, now));
+            if (current.Count == 0 && currentWins == 0 && currentConflicts == 0)
             {
                 continue;
             }
@@ -42,7 +45,7 @@ public static class RelationshipHealth
                 current.Count(f => f.Outcome == InvitationOutcome.Expired),
                 responses.Count == 0 ? null : responses[responses.Count / 2],
                 currentWins,
-                Conflicts: 0,
+                currentConflicts,
                 Reciprocal: sent > 0 && received > 0,
                 TrendOf(Activity(current, currentWins), Activity(previous, previousWins))));
         }

@@ -34,10 +34,19 @@ public sealed record InvitationFact(
 /// <summary>A partner that was on the team of a won opportunity.</summary>
 public sealed record TeamWin(Guid OpportunityId, Guid OwnerPartnerId, Guid PartnerId, DateTimeOffset WonAt);
 
+/// <summary>
+/// A deal registration that conflicted with the counterpart: it overlapped the counterpart's protected registration,
+/// or registered a customer the counterpart had shown the registrant in an invitation (poaching).
+/// </summary>
+public sealed record DealConflict(Guid RegistrationId, Guid RegistrantPartnerId, Guid CounterpartPartnerId, DateTimeOffset DetectedAt);
+
 public sealed record PartnerRecord(int Invited, int Answered, int Accepted, int Declined, TimeSpan? MedianResponse, int Wins)
 {
     public static readonly PartnerRecord None = new(0, 0, 0, 0, null, 0);
 }
+
+/// <summary>What one partner's relationships are computed from.</summary>
+public sealed record PartnerFacts(IReadOnlyList<InvitationFact> Invitations, IReadOnlyList<TeamWin> Wins, IReadOnlyList<DealConflict> Conflicts);
 
 /// <summary>
 /// Every partner's track record from brokering events: the facts themselves, kept by id (so a fact
@@ -51,6 +60,8 @@ public sealed class TrackRecord
     private readonly Dictionary<Guid, List<InvitationFact>> _factsByPartner = [];
     private readonly HashSet<(Guid Opportunity, Guid Partner)> _wins = [];
     private readonly Dictionary<Guid, List<TeamWin>> _winsByPartner = [];
+    private readonly HashSet<(Guid Registration, Guid Counterpart)> _conflicts = [];
+    private readonly Dictionary<Guid, List<DealConflict>> _conflictsByPartner = [];
     private readonly ConcurrentDictionary<Guid, PartnerRecord> _records = new();
     private readonly ConcurrentDictionary<(Guid Owner, Guid Partner), int> _pairWins = new();
     private readonly ConcurrentDictionary<Guid, Guid[]> _wonWith = new();
@@ -103,6 +114,18 @@ public sealed class TrackRecord
         }
     }
 
+    public void Apply(DealConflict conflict)
+    {
+        lock (_write)
+        {
+            if (_conflicts.Add((conflict.RegistrationId, conflict.CounterpartPartnerId)))
+            {
+                Add(_conflictsByPartner, conflict.RegistrantPartnerId, conflict);
+                Add(_conflictsByPartner, conflict.CounterpartPartnerId, conflict);
+            }
+        }
+    }
+
     public PartnerRecord For(Guid partnerId) => _records.GetValueOrDefault(partnerId, PartnerRecord.None);
 
     public int WinsTogether(Guid owner, Guid partner) => _pairWins.GetValueOrDefault((owner, partner));
@@ -123,21 +146,22 @@ public sealed class TrackRecord
 
     private static int InvitedFilterBit(Guid partnerId) => (int)((uint)partnerId.GetHashCode() * 2654435769u >> 12);
 
-    /// <summary>The invitations a partner sent or received, and the wins it took part in, as copies.</summary>
-    public (IReadOnlyList<InvitationFact> Invitations, IReadOnlyList<TeamWin> Wins) FactsOf(Guid partnerId)
+    /// <summary>The invitations a partner sent or received, the wins it took part in and its deal conflicts, as copies.</summary>
+    public PartnerFacts FactsOf(Guid partnerId)
     {
         lock (_write)
         {
-            return (_factsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? [], _winsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? []);
+            return new PartnerFacts(_factsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? [], _winsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? [],
+                _conflictsByPartner.GetValueOrDefault(partnerId)?.ToList() ?? []);
         }
     }
 
-    /// <summary>Every partner that sent or received an invitation or took part in a win: the subjects of all relationships.</summary>
+    /// <summary>Every partner with an invitation, a win or a deal conflict: the subjects of all relationships.</summary>
     public IReadOnlyList<Guid> PartnersWithFacts()
     {
         lock (_write)
         {
-            return _factsByPartner.Keys.Union(_winsByPartner.Keys).ToList();
+            return _factsByPartner.Keys.Union(_winsByPartner.Keys).Union(_conflictsByPartner.Keys).ToList();
         }
     }
 

@@ -151,6 +151,10 @@ public sealed record DealConflictDetected
     public required Guid RegistrantPartnerId { get; init; }
     public Guid? ConflictsWithRegistrationId { get; init; }
     public Guid? ProtectedPartnerId { get; init; }
+
+    /// <summary>With poaching: the partners whose opportunities showed the registrant this customer.</summary>
+    public IReadOnlyList<Guid> PoachedFromPartnerIds { get; init; } = [];
+
     public required IReadOnlyList<string> Kinds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

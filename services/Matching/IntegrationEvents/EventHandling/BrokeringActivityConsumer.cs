@@ -10,8 +10,12 @@ namespace EcosystemMarket.Matching.IntegrationEvents.EventHandling;
 /// persists each fact once (durable queue shared by the replicas), the observer updates the in-memory
 /// record of its own replica (one temporary queue per replica).
 /// </summary>
-public abstract class BrokeringActivityConsumer(Func<InvitationFact, CancellationToken, Task> onInvitation, Func<IReadOnlyList<TeamWin>, CancellationToken, Task> onWin)
-    : IConsumer<PartnerInvited>, IConsumer<InvitationAccepted>, IConsumer<InvitationDeclined>, IConsumer<InvitationExpired>, IConsumer<OpportunityWon>
+public abstract class BrokeringActivityConsumer(
+    Func<InvitationFact, CancellationToken, Task> onInvitation,
+    Func<IReadOnlyList<TeamWin>, CancellationToken, Task> onWin,
+    Func<IReadOnlyList<DealConflict>, CancellationToken, Task> onConflicts)
+    : IConsumer<PartnerInvited>, IConsumer<InvitationAccepted>, IConsumer<InvitationDeclined>, IConsumer<InvitationExpired>, IConsumer<OpportunityWon>,
+      IConsumer<DealConflictDetected>
 {
     public Task Consume(ConsumeContext<PartnerInvited> context)
     {
@@ -47,10 +51,23 @@ public abstract class BrokeringActivityConsumer(Func<InvitationFact, Cancellatio
         return onWin(e.Team.Select(m => new TeamWin(e.OpportunityId, e.OwnerPartnerId, m.PartnerId, e.OccurredAt)).ToList(),
             context.CancellationToken);
     }
+
+    /// <summary>One conflict per partner the registration conflicts with: the protected registrant, and whoever it poached from.</summary>
+    public Task Consume(ConsumeContext<DealConflictDetected> context)
+    {
+        var e = context.Message;
+        var counterparts = (e.ProtectedPartnerId is { } protectedPartner ? [protectedPartner] : Array.Empty<Guid>())
+            .Concat(e.PoachedFromPartnerIds ?? [])
+            .Where(partner => partner != e.RegistrantPartnerId)
+            .Distinct();
+        return onConflicts(counterparts.Select(partner => new DealConflict(e.RegistrationId, e.RegistrantPartnerId, partner, e.OccurredAt)).ToList(),
+            context.CancellationToken);
+    }
 }
 
-public sealed class BrokeringActivityRecorder(TrackRecordStore store) : BrokeringActivityConsumer(store.RecordAsync, store.RecordAsync);
+public sealed class BrokeringActivityRecorder(TrackRecordStore store) : BrokeringActivityConsumer(store.RecordAsync, store.RecordAsync, store.RecordAsync);
 
 public sealed class BrokeringActivityObserver(TrackRecord record) : BrokeringActivityConsumer(
     (fact, _) => { record.Apply(fact); return Task.CompletedTask; },
-    (wins, _) => { foreach (var win in wins) { record.Apply(win); } return Task.CompletedTask; });
+    (wins, _) => { foreach (var win in wins) { record.Apply(win); } return Task.CompletedTask; },
+    (conflicts, _) => { foreach (var conflict in conflicts) { record.Apply(conflict); } return Task.CompletedTask; });
