@@ -15,20 +15,22 @@ public static class RelationshipHealth
         var (invitations, wins, conflicts) = facts;
         var from = now - window;
         var previousFrom = from - window;
-        var counterparts = invitations.Select(f => f.OwnerPartnerId == partnerId ? f.InviteePartnerId : f.OwnerPartnerId)
-            .Concat(wins.Select(w => w.OwnerPartnerId == partnerId ? w.PartnerId : w.OwnerPartnerId))
-            .Concat(conflicts.Select(c => c.RegistrantPartnerId == partnerId ? c.CounterpartPartnerId : c.RegistrantPartnerId))
+        // Each kind of fact grouped by counterpart in one pass: a hub partner has thousands of counterparts.
+        var invitationsWith = invitations.ToLookup(f => f.OwnerPartnerId == partnerId ? f.InviteePartnerId : f.OwnerPartnerId);
+        var winsWith = wins.ToLookup(w => w.OwnerPartnerId == partnerId ? w.PartnerId : w.OwnerPartnerId);
+        var conflictsWith = conflicts.ToLookup(c => c.RegistrantPartnerId == partnerId ? c.CounterpartPartnerId : c.RegistrantPartnerId);
+        var counterparts = invitationsWith.Select(g => g.Key).Concat(winsWith.Select(g => g.Key)).Concat(conflictsWith.Select(g => g.Key))
             .Where(c => c != partnerId)
             .Distinct();
 
         var pairs = new List<PairHealth>();
         foreach (var counterpart in counterparts)
         {
-            var between = invitations.Where(f => Involves(f.OwnerPartnerId, f.InviteePartnerId, partnerId, counterpart)).ToList();
-            var wonTogether = wins.Where(w => Involves(w.OwnerPartnerId, w.PartnerId, partnerId, counterpart)).ToList();
+            var between = invitationsWith[counterpart].ToList();
+            var wonTogether = winsWith[counterpart].ToList();
             var current = between.Where(f => InWindow(f.InvitedAt ?? f.RespondedAt, from, now)).ToList();
             var currentWins = wonTogether.Count(w => InWindow(w.WonAt, from, now));
-            var currentConflicts = conflicts.Count(c => Involves(c.RegistrantPartnerId, c.CounterpartPartnerId, partnerId, counterpart) && InWindow(c.DetectedAt, from, now));
+            var currentConflicts = conflictsWith[counterpart].Count(c => InWindow(c.DetectedAt, from, now));
             if (current.Count == 0 && currentWins == 0 && currentConflicts == 0)
             {
                 continue;
@@ -59,8 +61,6 @@ public static class RelationshipHealth
 
     private static double Activity(IReadOnlyList<InvitationFact> facts, int wins) =>
         facts.Count + 2 * facts.Count(f => f.Outcome == InvitationOutcome.Accepted) + 3 * wins;
-
-    private static bool Involves(Guid a, Guid b, Guid x, Guid y) => (a == x && b == y) || (a == y && b == x);
 
     private static bool InWindow(DateTimeOffset? at, DateTimeOffset from, DateTimeOffset to) => at is { } time && time > from && time <= to;
 }
