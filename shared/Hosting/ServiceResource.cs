@@ -8,10 +8,20 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
     public int HttpPort { get; init; }
     public int GrpcPort { get; init; }
 
+    /// <summary>
+    /// A port of its own for /metrics, for a service whose HTTP port is public (the gateway): what it serves
+    /// there stays internal. 0: none, /metrics answers on the HTTP port.
+    /// </summary>
+    public int ManagementPort { get; init; }
+
     public string HttpUrl => $"http://127.0.0.1:{HttpPort}";
     public string GrpcUrl => $"http://127.0.0.1:{GrpcPort}";
+    public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}";
 
     public string AssemblyPath => Path.Combine(RepositoryLayout.Root, ProjectDirectory, "bin", RepositoryLayout.Configuration, "net10.0", AssemblyName + ".dll");
+
+    /// <summary>The name of the Kestrel endpoint, and of the service-discovery endpoint, that serves /metrics when there is one.</summary>
+    public const string ManagementEndpoint = "management";
 
     /// <summary>In dependency order: Matching before Brokering (which calls it), the gateway last.</summary>
     public static IReadOnlyList<ServiceResource> All(int gatewayPort) =>
@@ -20,7 +30,10 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
         new("matching", "services/Matching", "EcosystemMarket.Matching", "matchingdb", ServesGrpc: true) { HttpPort = FreePort.Next(), GrpcPort = FreePort.Next() },
         new("brokering", "services/Brokering", "EcosystemMarket.Brokering", "brokeringdb", ServesGrpc: false) { HttpPort = FreePort.Next() },
         new("settlement", "services/Settlement", "EcosystemMarket.Settlement", "settlementdb", ServesGrpc: false) { HttpPort = FreePort.Next() },
-        new("gateway", "gateway", "EcosystemMarket.Gateway", null, ServesGrpc: false) { HttpPort = gatewayPort == 0 ? FreePort.Next() : gatewayPort },
+        new("gateway", "gateway", "EcosystemMarket.Gateway", null, ServesGrpc: false)
+        {
+            HttpPort = gatewayPort == 0 ? FreePort.Next() : gatewayPort, ManagementPort = FreePort.Next(),
+        },
     ];
 
     /// <summary>One of <see cref="All"/> by name, on free ports, for running some services without the rest.</summary>
@@ -45,6 +58,10 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
             environment["Kestrel__Endpoints__grpc__Url"] = GrpcUrl;
             environment["Kestrel__Endpoints__grpc__Protocols"] = "Http2";
         }
+        if (ManagementPort != 0)
+        {
+            environment[$"Kestrel__Endpoints__{ManagementEndpoint}__Url"] = ManagementUrl;
+        }
         environment["ConnectionStrings__messaging"] = messaging;
         if (DatabasePath(dataDirectory) is { } database)
         {
@@ -66,6 +83,10 @@ public sealed record ServiceResource(string Name, string ProjectDirectory, strin
             if (service.ServesGrpc)
             {
                 environment[$"services__{service.Name}__grpc__0"] = service.GrpcUrl;
+            }
+            if (service.ManagementPort != 0)
+            {
+                environment[$"services__{service.Name}__{ManagementEndpoint}__0"] = service.ManagementUrl;
             }
         }
     }

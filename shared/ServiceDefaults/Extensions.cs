@@ -27,6 +27,9 @@ public static class Extensions
     private const string AlivePath = "/alive";
     private const string MetricsPath = "/metrics";
 
+    /// <summary>The Kestrel endpoint that, when configured, alone serves /metrics (the app host's name for it, too).</summary>
+    public const string ManagementEndpoint = "management";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -94,8 +97,8 @@ public static class Extensions
     /// The shared middleware and the health endpoints, mapped in every environment because Kubernetes
     /// probes need them; they answer only a status word, never check details, to anonymous callers.
     /// /metrics is anonymous too: it is scraped on the services' internal ports, and the gateway routes only
-    /// /api/* and /openapi/*, so no service's figures are public. The gateway's own /metrics (its HTTP and
-    /// runtime figures, no business ones) answers on its public port unless the ingress in front blocks it.
+    /// /api/* and /openapi/*, so no service's figures are public. A service whose HTTP port is public (the
+    /// gateway) is given a Kestrel endpoint named "management"; /metrics then answers only on that port.
     /// Authentication and authorization run inside the status-code pages, so a 401 or 403 they produce
     /// also carries problem details.
     /// </summary>
@@ -110,7 +113,11 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        if (Uri.TryCreate(app.Configuration[$"Kestrel:Endpoints:{ManagementEndpoint}:Url"], UriKind.Absolute, out var management))
+        {
+            metrics.RequireHost($"*:{management.Port}");
+        }
         return app;
     }
 }

@@ -105,6 +105,12 @@ public sealed class Dashboard_in_browser(SeededSystem system) : IAsyncLifetime
             await Expect(page.GetByTestId($"metrics-{service}")).ToHaveAttributeAsync("data-up", "true");
         }
         await HeadlessChromium.ScreenshotAsync(page, "system-metrics");
+
+        // The dashboard reads the gateway's figures on its management port; its public port does not serve them.
+        using var anonymous = system.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics", Cancel)).StatusCode);
+        using var signedIn = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync("/metrics", Cancel)).StatusCode);
     }
 
     [Fact]
