@@ -140,7 +140,11 @@ public static class Orchestrator
     }
 
     private static IReadOnlyList<ResourceUrl> Urls(ServiceResource service) =>
-        service.ServesGrpc ? [new("http", service.HttpUrl), new("grpc", service.GrpcUrl)] : [new("http", service.HttpUrl)];
+    [
+        new("http", service.HttpUrl),
+        .. service.ServesGrpc ? [new ResourceUrl("grpc", service.GrpcUrl)] : Array.Empty<ResourceUrl>(),
+        .. service.ManagementPort != 0 ? [new ResourceUrl(ServiceResource.ManagementEndpoint, service.ManagementUrl)] : Array.Empty<ResourceUrl>(),
+    ];
 
     private static bool PortIsFree(int port, string option)
     {
