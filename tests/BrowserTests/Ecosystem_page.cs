@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using EcosystemMarket.TestSupport;
 
 namespace EcosystemMarket.BrowserTests;
 
@@ -24,6 +25,7 @@ public sealed class Ecosystem_page(DashboardUnderTest dashboard)
         await Expect(page.GetByTestId("relationship")).ToContainTextAsync("Stora Systems");
         await Expect(page.GetByTestId("relationships-count")).ToHaveTextAsync($"The 1 most active of {FakeSources.FakePairCount} pairs.");
         var partner = Guid.NewGuid().ToString();
+        await HeadlessChromium.InteractiveAsync(page);
         await page.GetByTestId("relationships-partner").FillAsync(partner);
         await page.GetByTestId("relationships-show").ClickAsync();
         await Expect(page.GetByTestId("relationship")).ToContainTextAsync(partner);

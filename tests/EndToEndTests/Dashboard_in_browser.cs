@@ -42,6 +42,7 @@ public sealed class Dashboard_in_browser(SeededSystem system) : IAsyncLifetime
         var page = await OperatorPageAsync("resources");
         var before = await page.GetByTestId("resource-settlement").Locator("td").Nth(5).InnerTextAsync();
 
+        await HeadlessChromium.InteractiveAsync(page);
         await page.GetByTestId("restart-settlement").ClickAsync();
 
         // A new process, counted as a restart, healthy again (the next test finds Settlement answering).

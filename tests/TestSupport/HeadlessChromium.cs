@@ -35,6 +35,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Waits until a dashboard page's circuit is up (its title is marked <c>data-interactive</c>): until then it is
+    /// prerendered HTML, and a click on its buttons does nothing.
+    /// </summary>
+    public static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("h1[data-interactive]")).ToBeVisibleAsync();
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

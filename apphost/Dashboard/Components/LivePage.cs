@@ -16,6 +16,12 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected virtual TimeSpan RefreshEvery => TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// True once the circuit is up. Until then the page is prerendered HTML whose buttons do nothing, so pages mark
+    /// their title with it (<c>data-interactive</c>) for whoever must know when a click will count.
+    /// </summary>
+    protected bool Interactive { get; private set; }
+
     protected abstract Task RefreshAsync();
 
     protected override Task OnInitializedAsync() => ReadSourcesAsync();
@@ -28,6 +34,8 @@ public abstract class LivePage : ComponentBase, IDisposable
         // Only an interactive render gets here: a prerendered page has no circuit to push updates down.
         if (firstRender)
         {
+            Interactive = true;
+            StateHasChanged();
             _timer = new Timer(_ => _ = InvokeAsync(async () =>
             {
                 await ReadSourcesAsync();
