@@ -81,9 +81,7 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         using var varClient = system.Client().ActingFor(var, system.SigningKey);
         using var storageClient = system.Client().ActingFor(storage, system.SigningKey);
         using var securityClient = system.Client().ActingFor(security, system.SigningKey);
-        using var vendorClient = system.Client();
-        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer",
-            EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(system.SigningKey, "vendor", vendorId: vendor));
+        using var vendorClient = system.Client().AsVendor(vendor, system.SigningKey);
 
         await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software"), Cancel));
         await Expect(HttpStatusCode.OK, vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program",

@@ -309,9 +309,7 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         Assert.True(poaching.GetProperty("poaching").GetBoolean());
         Assert.False(poaching.GetProperty("protected").GetBoolean());
 
-        var vendorClient = fixture.Host.CreateClient();
-        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer",
-            EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(TestTokens.SigningKey, "vendor", vendorId: vendor));
+        var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
         var seen = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations", Cancel);
         Assert.Equal(3, seen.GetArrayLength());
         var chain = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations/chain", Cancel);

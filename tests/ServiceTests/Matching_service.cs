@@ -186,8 +186,7 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
             }, Cancel);
         }
 
-        var admin = fixture.Host.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", EcosystemMarket.ServiceDefaults.Authentication.DevelopmentTokens.Create(TestTokens.SigningKey, "admin"));
+        var admin = fixture.Host.CreateClient().AsAdmin();
         static IEnumerable<(Guid, Guid)> Pairs(JsonElement view) => view.GetProperty("pairs").EnumerateArray()
             .Select(p => (p.GetProperty("partnerId").GetGuid(), p.GetProperty("counterpartId").GetGuid()));
         // Every page, one pair at a time: the admin's list holds the other tests' pairs too.

@@ -18,7 +18,6 @@ using Dapper;
 using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using RabbitMQ.Client;
 
 namespace EcosystemMarket.ServiceTests;
 
@@ -43,13 +42,7 @@ public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partn
     public PartnerDirectory.PartnerDirectoryClient Directory() =>
         new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Host.Server.CreateHandler() }));
 
-    public HttpClient Admin() => WithToken(Host.CreateClient(), DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Admin));
-
-    public static HttpClient WithToken(HttpClient client, string token)
-    {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient Admin() => Host.CreateClient().AsAdmin();
 }
 
 public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<PartnersFixture>
@@ -223,7 +216,7 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
             Solutions = [new SolutionInput("SAN refresh", vendor, ["storage.san"])],
         });
         // The clock moves days ahead: a token that outlives the move keeps the caller signed in either way.
-        var client = PartnersFixture.WithToken(fixture.Host.CreateClient(),
+        var client = fixture.Host.CreateClient().WithToken(
             DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Partner, partnerId, lifetime: TimeSpan.FromDays(30)));
 
         var before = (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!;

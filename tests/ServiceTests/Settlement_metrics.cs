@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using EcosystemMarket.Contracts.Telemetry;
 using EcosystemMarket.Contracts.V1;
-using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +29,7 @@ public sealed class Settlement_metrics(SettlementFixture fixture) : IClassFixtur
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
         var owner = Guid.NewGuid();
         fixture.Tiers.Tiers[owner] = "premier";
-        var vendorClient = fixture.Host.CreateClient();
-        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Vendor, vendorId: vendor));
+        var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
         Assert.Equal(HttpStatusCode.OK, (await vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {
             name = "Gauge Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,

@@ -5,7 +5,6 @@ using System.Collections.Concurrent;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.TestSupport;
-using EcosystemMarket.ServiceDefaults.Authentication;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,8 +140,7 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
         var owner = Guid.NewGuid();
         fixture.Tiers.Tiers[owner] = "premier";
-        var vendorClient = fixture.Host.CreateClient();
-        vendorClient.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Vendor, vendorId: vendor));
+        var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
 
         var saved = await vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using EcosystemMarket.Hosting;
 using EcosystemMarket.Hosting.Resources;
 using EcosystemMarket.ServiceDefaults.Authentication;
@@ -51,12 +50,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>kill -9: the process ends mid-flight, with no shutdown code and nothing flushed.</summary>
     public Task KillAsync() => _process.KillAsync();
 
-    public HttpClient Client(string role = Roles.Admin, Guid? partnerId = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(SigningKey, role, partnerId));
-        return client;
-    }
+    public HttpClient Client(string role = Roles.Admin, Guid? partnerId = null) =>
+        new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.WithToken(DevelopmentTokens.Create(SigningKey, role, partnerId));
 
     /// <summary>How many of the lines the process wrote (the last <see cref="ConsoleLog.DefaultCapacity"/>, across restarts) contain the text.</summary>
     public int LinesContaining(string text) => Lines().Count(line => line.Contains(text, StringComparison.Ordinal));
