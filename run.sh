@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one entry script: installs what the system needs from the OS (RabbitMQ, and Chromium for the
-# dashboard's browser tests) when it is missing, then
-#   ./run.sh start [apphost options]   starts the whole system (app host, RabbitMQ, four services, gateway)
+# browser tests) when it is missing, then
+#   ./run.sh start [apphost options]   starts the whole system under the .NET Aspire app host and its dashboard
 #   ./run.sh test                      runs every test against a local RabbitMQ
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,7 +18,7 @@ ensure_installed() {
   fi
 }
 
-# The tests' broker, with its management API (http://127.0.0.1:15672), which the dashboard's queues page reads.
+# The tests' shared broker, with its management API (http://127.0.0.1:15672); each test fixture takes a virtual host of it.
 ensure_rabbitmq_running() {
   if rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
     rabbitmq-plugins -q enable rabbitmq_management >/dev/null
@@ -39,6 +39,8 @@ case "${1:-}" in
   start)
     shift
     ensure_installed
+    # Plain HTTP for the Aspire dashboard and its OTLP endpoint on a machine without a trusted development certificate.
+    export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
     exec dotnet run --project apphost -- "$@"
     ;;
   test)
@@ -47,7 +49,7 @@ case "${1:-}" in
     exec dotnet test EcosystemMarket.sln
     ;;
   *)
-    echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--dashboard-port N] | ./run.sh test" >&2
+    echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] | ./run.sh test" >&2
     exit 2
     ;;
 esac

@@ -1,33 +1,38 @@
-using EcosystemMarket.Hosting;
-
 namespace EcosystemMarket.AppHost;
 
+/// <summary>
+/// The app host's command line. <c>token</c> mints a development token and exits; otherwise the flags become
+/// configuration keys of the distributed application (<see cref="Keys"/>), which appsettings or environment
+/// variables may set as well.
+/// </summary>
 public sealed record AppHostOptions
 {
     public const string Usage = """
         usage:
-          apphost [--data DIR] [--gateway-port N] [--dashboard-port N] [--messaging AMQP_URI [--messaging-management URL]] [--seed-demo]
-              start RabbitMQ (or use AMQP_URI), the four services, the gateway and the dashboard
-              (ports: gateway 5080, dashboard 18888; 0 picks a free port); the dashboard's queues page
-              reads that broker's management API at URL (e.g. http://guest:guest@127.0.0.1:15672/);
-              --seed-demo fills them with a demo ecosystem through the gateway and keeps it active
+          apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] [--seed-demo]
+              start RabbitMQ (or use AMQP_URI), the four services and the gateway (port 5080; 0 picks a free
+              port) under the Aspire dashboard (http://localhost:18888, sign-in link printed at start); SQLite
+              files under DIR (default .data beside apphost/) unless a SQL Server is named; --seed-demo fills
+              the system with a demo ecosystem through the gateway and keeps it active
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
-              print a development token signed with the local key
+              print a development token signed with the data folder's key
         """;
 
+    public static class Keys
+    {
+        public const string Data = "EcosystemMarket:Data";
+        public const string GatewayPort = "EcosystemMarket:GatewayPort";
+        public const string SeedDemo = "EcosystemMarket:SeedDemo";
+        public const string Messaging = "ConnectionStrings:messaging";
+        public const string SqlServer = "ConnectionStrings:sqlserver";
+    }
+
     public string Command { get; init; } = "run";
-    public string DataDirectory { get; init; } = Path.Combine(RepositoryLayout.Root, ".data");
-    public int GatewayPort { get; init; } = 5080;
-    public int DashboardPort { get; init; } = DashboardResource.DefaultPort;
-    public string? Messaging { get; init; } = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
-    public string? MessagingManagement { get; init; }
+    public Dictionary<string, string?> Configuration { get; } = [];
     public string Role { get; init; } = "partner";
     public Guid? PartnerId { get; init; }
     public string? VendorId { get; init; }
     public string? Error { get; init; }
-    public bool SeedDemo { get; init; }
-
-    public string SigningKeyFile => Path.Combine(DataDirectory, "signing-key");
 
     public static AppHostOptions Parse(string[] args)
     {
@@ -43,35 +48,50 @@ public sealed record AppHostOptions
         }
         while (rest.TryDequeue(out var flag))
         {
+            if (flag.Contains('='))
+            {
+                // --Key=Value: any configuration key, read by the distributed application's command-line source.
+                continue;
+            }
             if (flag == "--seed-demo")
             {
-                options = options with { SeedDemo = true };
+                options.Configuration[Keys.SeedDemo] = "true";
                 continue;
             }
             if (!rest.TryDequeue(out var value))
             {
                 return options with { Error = $"{flag} needs a value." };
             }
-            options = flag switch
-            {
-                "--data" => options with { DataDirectory = Path.GetFullPath(value) },
-                "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { GatewayPort = port },
-                "--dashboard-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => options with { DashboardPort = port },
-                "--messaging" => options with { Messaging = value },
-                "--messaging-management" when Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-                    => options with { MessagingManagement = value },
-                "--role" when value is "partner" or "vendor" or "admin" => options with { Role = value },
-                "--partner" when Guid.TryParse(value, out var partner) => options with { PartnerId = partner },
-                "--vendor" => options with { VendorId = value },
-                _ => options with { Error = $"Unknown option or bad value: {flag} {value}" },
-            };
+            options = options.With(flag, value);
             if (options.Error is not null)
             {
                 return options;
             }
         }
-        return options.MessagingManagement is not null && options.Messaging is null
-            ? options with { Error = "--messaging-management belongs to the broker --messaging names; the app host's own broker brings its own." }
-            : options;
+        return options;
+    }
+
+    private AppHostOptions With(string flag, string value)
+    {
+        var key = flag switch
+        {
+            "--data" => Keys.Data,
+            "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => Keys.GatewayPort,
+            "--messaging" when Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps" => Keys.Messaging,
+            "--sqlserver" => Keys.SqlServer,
+            _ => null,
+        };
+        if (key is not null)
+        {
+            Configuration[key] = key == Keys.Data ? Path.GetFullPath(value) : value;
+            return this;
+        }
+        return flag switch
+        {
+            "--role" when value is "partner" or "vendor" or "admin" => this with { Role = value },
+            "--partner" when Guid.TryParse(value, out var partner) => this with { PartnerId = partner },
+            "--vendor" => this with { VendorId = value },
+            _ => this with { Error = $"Unknown option or bad value: {flag} {value}" },
+        };
     }
 }

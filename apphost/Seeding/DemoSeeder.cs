@@ -24,7 +24,6 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
             await TryAsync($"approve {vendor.Id}'s payout to {owner}", async () =>
                 _summary.Count(await ApprovePayoutAsync(vendor, owner, cancellationToken), "payouts"), cancellationToken);
         }
-        progress.Finish();
         return _summary;
     }
 

@@ -1,25 +1,13 @@
 namespace EcosystemMarket.AppHost.Seeding;
 
 /// <summary>
-/// Seeding progress: on a terminal, a bar on the status line, redrawn in place; when the output is redirected
-/// (a log file, a test), redrawing would pile up into one unreadable line, so a plain line at every tenth instead.
+/// Seeding progress as log lines, one at every tenth: the app host's console is a log that Aspire writes to as
+/// well, so a bar redrawn in place would be spliced into its lines.
 /// </summary>
-public sealed class ProgressBar
+public sealed class ProgressBar(TextWriter log, int total)
 {
     public const int Width = 30;
-    private readonly TextWriter _log;
-    private readonly TerminalStatusLine? _terminal;
-    private readonly int _total;
     private int _lastTenth;
-
-    /// <summary>Plain lines on <paramref name="log"/>.</summary>
-    public ProgressBar(TextWriter log, int total) => (_log, _total) = (log, total);
-
-    /// <summary>A bar on the terminal's status line.</summary>
-    public ProgressBar(TerminalStatusLine terminal, int total) => (_log, _terminal, _total) = (terminal, terminal, total);
-
-    public static ProgressBar ForConsole(int total) =>
-        Console.IsOutputRedirected ? new(Console.Out, total) : new(TerminalStatusLine.Install(), total);
 
     public int Done { get; private set; }
 
@@ -27,22 +15,14 @@ public sealed class ProgressBar
 
     public void ReportAt(int done)
     {
-        Done = Math.Clamp(done, 0, _total);
-        if (_terminal is not null)
-        {
-            _terminal.Show(Render(Done, _total));
-            return;
-        }
-        var tenth = _total == 0 ? 10 : Done * 10 / _total;
+        Done = Math.Clamp(done, 0, total);
+        var tenth = total == 0 ? 10 : Done * 10 / total;
         if (tenth > _lastTenth)
         {
             _lastTenth = tenth;
-            _log.WriteLine($"seeding: {Done}/{_total}");
+            log.WriteLine(Render(Done, total));
         }
     }
-
-    /// <summary>Leaves the final bar as an ordinary line, so what follows starts on a line of its own.</summary>
-    public void Finish() => _terminal?.Release();
 
     public static string Render(int done, int total)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddQuietLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -51,6 +53,29 @@ public static class Extensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.AddJwtAuthentication();
+        return builder;
+    }
+
+    /// <summary>
+    /// Log levels that keep a service's log about the service: no line per HTTP request from the server, the
+    /// HttpClient factory or Polly at Information (traces show requests). Inserted as the first configuration
+    /// source, so appsettings and environment variables still override each of them.
+    /// </summary>
+    public static TBuilder AddQuietLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
+                ["Logging:LogLevel:Grpc"] = "Warning",
+                ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+            },
+        });
         return builder;
     }
 
@@ -74,6 +99,8 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
+                // The services' own spans, such as the outbox dispatcher's (EcosystemMarket.Outbox).
+                .AddSource("EcosystemMarket.*")
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath)
                                                 && !context.Request.Path.StartsWithSegments(AlivePath)

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
 using EcosystemMarket.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EcosystemMarket.EndToEndTests;
 
@@ -144,25 +147,26 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
     }
 
     [Fact]
-    public async Task The_app_host_s_resource_service_shows_every_process_running_with_its_logs()
+    public async Task The_app_host_runs_every_service_healthy_and_restarts_one_with_its_restart_command()
     {
-        using var client = new HttpClient { BaseAddress = system.ResourceService };
-        client.DefaultRequestHeaders.Add(EcosystemMarket.Hosting.ResourceServiceDefaults.ApiKeyHeader, system.ResourceServiceKey);
+        var notifications = system.App.ResourceNotifications;
+        foreach (var service in RunningSystem.Services)
+        {
+            var healthy = await notifications.WaitForResourceHealthyAsync(service, Cancel);
+            Assert.Equal(KnownResourceStates.Running, healthy.Snapshot.State?.Text);
+        }
+        var before = (await notifications.WaitForResourceHealthyAsync("settlement", Cancel)).Snapshot.Properties
+            .Single(p => p.Name == "executable.pid").Value;
 
-        // With --messaging the broker is not the app host's; the dashboard runs only once it is built.
-        string[] expected = system.Dashboard is null
-            ? ["partners", "matching", "brokering", "settlement", "gateway"]
-            : ["partners", "matching", "brokering", "settlement", "gateway", "dashboard"];
-        var resources = await Eventually.HoldsAsync(
-            async () => await Read(await Expect(HttpStatusCode.OK, client.GetAsync("/resources", Cancel))),
-            r => r.EnumerateArray().All(resource => resource.GetProperty("state").GetString() == "Running"));
-        Assert.Equal(expected, resources.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray());
-        Assert.All(resources.EnumerateArray(), r => Assert.Equal("Running", r.GetProperty("state").GetString()));
+        var restart = await system.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("settlement", KnownResourceCommands.RestartCommand, Cancel);
 
-        var logs = await Read(await Expect(HttpStatusCode.OK, client.GetAsync("/resources/gateway/logs", Cancel)));
-        Assert.Contains(logs.GetProperty("lines").EnumerateArray(), l => l.GetProperty("text").GetString()!.Contains("Now listening on", StringComparison.Ordinal));
-        using var anonymous = new HttpClient { BaseAddress = system.ResourceService };
-        await Expect(HttpStatusCode.Unauthorized, anonymous.GetAsync("/resources", Cancel));
+        Assert.True(restart.Success, restart.Message);
+        var restarted = await notifications.WaitForResourceAsync("settlement",
+            e => e.Snapshot.HealthStatus == HealthStatus.Healthy && !Equals(e.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value, before), Cancel);
+        Assert.Equal(KnownResourceStates.Running, restarted.Snapshot.State?.Text);
+        var partner = Guid.NewGuid();
+        using var client = system.Client().ActingFor(partner, system.SigningKey);
+        await Expect(HttpStatusCode.OK, client.GetAsync($"/api/rewards/partners/{partner}/ledger", Cancel));
     }
 
     private static object Profile(string name, string function, string category, string capability) => new

@@ -1,125 +1,134 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using EcosystemMarket.TestSupport;
+using EcosystemMarket.TestSupport.Processes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.EndToEndTests;
 
 /// <summary>
-/// The whole system as a user starts it: the app host process, which starts the four services and the
-/// gateway as processes of their own on free ports, against the real broker (a fresh virtual host).
+/// The whole system as the app host starts it, through Aspire.Hosting.Testing: RabbitMQ, the four services and the
+/// gateway as Aspire resources, on a data folder of the fixture's own and free ports. By default on a virtual host
+/// of the shared test broker (<c>--messaging</c>), without the dashboard; a subclass may start the app host's own
+/// RabbitMQ node and the Aspire dashboard as <c>./run.sh start</c> does.
 /// </summary>
-public partial class RunningSystem : IAsyncLifetime
+public class RunningSystem : IAsyncLifetime
 {
+    public static readonly string[] Services = ["partners", "matching", "brokering", "settlement", "gateway"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly bool _ownBroker;
+    private readonly bool _dashboard;
     private readonly string[] _options;
     private readonly RabbitMqVirtualHost _broker = new();
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"em-e2e-{Guid.NewGuid():N}");
     private readonly StringBuilder _output = new();
-    private Process? _appHost;
+    private readonly CancellationTokenSource _stopping = new();
+    private DistributedApplication? _app;
 
-    public RunningSystem() : this([])
+    public RunningSystem() : this(ownBroker: false, dashboard: false)
     {
     }
 
-    /// <summary>For fixtures that start the app host with more options, such as <c>--seed-demo</c>.</summary>
-    protected RunningSystem(params string[] options) => _options = options;
+    protected RunningSystem(bool ownBroker, bool dashboard, params string[] options) =>
+        (_ownBroker, _dashboard, _options) = (ownBroker, dashboard, options);
 
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not been started.");
     public Uri Gateway { get; private set; } = null!;
-
-    /// <summary>The system's own virtual host on the shared test broker.</summary>
-    public string VirtualHost => _broker.Name;
-
-    /// <summary>The dashboard's address and the run's browser token; null when the dashboard is not built.</summary>
-    public Uri? Dashboard { get; private set; }
-    public string? BrowserToken { get; private set; }
-    public Uri ResourceService { get; private set; } = null!;
-    public string ResourceServiceKey { get; private set; } = null!;
     public string SigningKey => File.ReadAllText(Path.Combine(_data, "signing-key")).Trim();
+
+    /// <summary>The dashboard's address, its sign-in token and the key of its telemetry API, when it runs.</summary>
+    public Uri? Dashboard { get; private set; }
+    public string BrowserToken { get; } = Guid.NewGuid().ToString("N");
+    public string TelemetryApiKey { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Every line every resource wrote, prefixed with its name: to explain a failure, and to find what the demo seeding reported.</summary>
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     public virtual async ValueTask InitializeAsync()
     {
-        await _broker.InitializeAsync();
-        var appHost = typeof(RunningSystem).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "AppHostAssembly").Value!;
-        var gatewayUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _appHost = new Process
+        string[] args = ["--data", _data, "--gateway-port", "0", .. _options];
+        if (!_ownBroker)
         {
-            StartInfo = new ProcessStartInfo("dotnet", [appHost, "--data", _data, "--gateway-port", "0", "--dashboard-port", "0", "--messaging", _broker.ConnectionString,
-                "--messaging-management", _broker.ManagementUrl, .. _options])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            },
-        };
-        DataReceivedEventHandler collect = (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            lock (_output)
-            {
-                _output.AppendLine(e.Data);
-            }
-            // The banner names the dashboard and the resource service before the gateway, so all are read once the gateway is.
-            if (DashboardLine().Match(e.Data) is { Success: true } dashboard)
-            {
-                Dashboard = new Uri(dashboard.Groups[1].Value);
-                BrowserToken = dashboard.Groups[2].Value;
-            }
-            if (ResourceServiceLine().Match(e.Data) is { Success: true } resourceService)
-            {
-                ResourceService = new Uri(resourceService.Groups[1].Value);
-                ResourceServiceKey = resourceService.Groups[2].Value;
-            }
-            if (GatewayLine().Match(e.Data) is { Success: true } match)
-            {
-                gatewayUrl.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        };
-        _appHost.OutputDataReceived += collect;
-        _appHost.ErrorDataReceived += collect;
-        _appHost.Start();
-        _appHost.BeginOutputReadLine();
-        _appHost.BeginErrorReadLine();
-
-        var started = await Task.WhenAny(gatewayUrl.Task, _appHost.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
-        if (started != gatewayUrl.Task)
-        {
-            throw new InvalidOperationException($"The app host did not start the system:\n{Output}");
+            await _broker.InitializeAsync();
+            args = [.. args, "--messaging", _broker.ConnectionString];
         }
-        Gateway = await gatewayUrl.Task;
+        if (_dashboard)
+        {
+            var (dashboard, otlp, resources) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            Dashboard = new Uri($"http://localhost:{dashboard}/");
+            args = [.. args, $"--ASPNETCORE_URLS={Dashboard}", $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp}",
+                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{resources}", "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+                $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}"];
+        }
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(EcosystemMarket.AppHost.AppHostOptions), args,
+            (options, _) => options.DisableDashboard = !_dashboard, _stopping.Token);
+        _app = await builder.BuildAsync(_stopping.Token);
+        CollectOutput(_app);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            await _app.StartAsync(timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The system did not become healthy within {StartTimeout}:\n{Tail(Output)}");
+        }
+        Gateway = _app.GetEndpoint("gateway", "http");
     }
 
     public HttpClient Client() => new() { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
     {
-        if (_appHost is { HasExited: false })
+        if (_app is not null)
         {
-            Process.Start("kill", ["-TERM", _appHost.Id.ToString()])!.WaitForExit();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
-            try
-            {
-                await _appHost.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _appHost.Kill(entireProcessTree: true);
-            }
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
-        _appHost?.Dispose();
-        await _broker.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
+        await _stopping.CancelAsync();
+        if (!_ownBroker)
+        {
+            await _broker.DisposeAsync();
+        }
+        TryDelete(_data);
     }
 
-    [GeneratedRegex(@"Gateway:\s+(http://\S+)")]
-    private static partial Regex GatewayLine();
+    public static string Tail(string output, int lines = 80) => string.Join('\n', output.Split('\n').TakeLast(lines));
 
-    [GeneratedRegex(@"Dashboard:\s+(http://[^/\s]+)/login\?t=(\S+)")]
-    private static partial Regex DashboardLine();
+    private void CollectOutput(DistributedApplication app)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in Services.Append("rabbitmq"))
+        {
+            _ = Task.Run(async () =>
+            {
+                await foreach (var batch in logs.WatchAsync(resource).WithCancellation(_stopping.Token))
+                {
+                    lock (_output)
+                    {
+                        foreach (var line in batch)
+                        {
+                            _output.Append('[').Append(resource).Append("] ").AppendLine(line.Content);
+                        }
+                    }
+                }
+            }, _stopping.Token);
+        }
+    }
 
-    [GeneratedRegex(@"Resource service:\s+(http://\S+) \(x-resource-service-key: (\S+)\)")]
-    private static partial Regex ResourceServiceLine();
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A broker node still letting go of its files: the temp folder is left for the OS to clean.
+        }
+    }
 }

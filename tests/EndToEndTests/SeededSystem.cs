@@ -1,9 +1,12 @@
 namespace EcosystemMarket.EndToEndTests;
 
-/// <summary>The whole system started with <c>--seed-demo</c>, once the app host reports the seed done.</summary>
-public sealed class SeededSystem() : RunningSystem("--seed-demo")
+/// <summary>
+/// The whole system as <c>./run.sh start --seed-demo</c> starts it: the app host's own RabbitMQ node, the Aspire
+/// dashboard, and the demo ecosystem seeded through the gateway (ready once the seeding reports it is done).
+/// </summary>
+public sealed class SeededSystem() : RunningSystem(ownBroker: true, dashboard: true, "--seed-demo")
 {
-    private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(3);
 
     public override async ValueTask InitializeAsync()
     {
@@ -13,7 +16,7 @@ public sealed class SeededSystem() : RunningSystem("--seed-demo")
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"The demo seed did not finish within {SeedTimeout}:\n{Output}");
+                throw new TimeoutException($"The demo seed did not finish within {SeedTimeout}:\n{Tail(Output)}");
             }
             await Task.Delay(250);
         }

@@ -25,7 +25,7 @@ public sealed class Brokering_killed_between_commit_and_publish(PrivateRabbitMq 
         await using var system = await SettlementSystem.StartAsync(broker);
         await using var brokering = new ServiceProcess("brokering", broker.ConnectionString, system.Data, TestTokens.SigningKey);
         await brokering.StartAsync();
-        var outbox = brokering.Resource.DatabasePath(system.Data)!;
+        var outbox = brokering.Resource.DatabasePath(system.Data);
 
         var owner = Guid.NewGuid();
         var members = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();

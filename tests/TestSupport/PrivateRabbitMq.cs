@@ -1,9 +1,9 @@
-using EcosystemMarket.Hosting;
+using EcosystemMarket.TestSupport.Processes;
 
 namespace EcosystemMarket.TestSupport;
 
 /// <summary>
-/// A RabbitMQ node of the tests' own (the app host's <see cref="RabbitMqNode"/>), so a test may stop and
+/// A RabbitMQ node of the tests' own (<see cref="RabbitMqNode"/>), so a test may stop and
 /// start the broker without disturbing the machine's shared one. Each scenario takes a virtual host of it.
 /// </summary>
 public sealed class PrivateRabbitMq : IAsyncLifetime

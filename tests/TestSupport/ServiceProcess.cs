@@ -1,34 +1,32 @@
-using EcosystemMarket.Hosting;
-using EcosystemMarket.Hosting.Resources;
 using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.TestSupport.Processes;
 
 namespace EcosystemMarket.TestSupport;
 
 /// <summary>
-/// One service as its own process, started as the app host starts it (<see cref="ServiceResource.StartInfo"/>:
-/// the Aspire keys), on a data folder of its own. A test can kill it (kill -9) and start it again on the
+/// One service as its own process, started with the keys the app host gives it (<see cref="ServiceLaunch"/>), on a data folder of its own. A test can kill it (kill -9) and start it again on the
 /// same database, ports and queues. Its output is kept, to explain a failure.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly ManagedProcess _process;
+    private readonly ChildProcess _process;
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public ServiceProcess(string name, string messaging, string dataDirectory, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
     {
-        Resource = ServiceResource.Named(name);
+        Resource = ServiceLaunch.Named(name);
         SigningKey = signingKey;
-        var startInfo = Resource.StartInfo([], messaging, signingKey, dataDirectory);
+        var startInfo = Resource.StartInfo(messaging, signingKey, dataDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             startInfo.Environment[key] = value;
         }
         // Kept in the process's own log rather than printed: a test's console would drown in services' output.
-        _process = new ManagedProcess(name, startInfo, output: _ => { });
+        _process = new ChildProcess(name, startInfo);
     }
 
-    public ServiceResource Resource { get; }
+    public ServiceLaunch Resource { get; }
     public string SigningKey { get; }
     public Uri BaseAddress => new(Resource.HttpUrl);
     public int? ProcessId => _process.ProcessId;
@@ -39,9 +37,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Start();
         try
         {
-            await _process.WaitUntilAsync(() => Resource.AnswersAsync(_probe, waitUntilReady ? "/health" : "/alive"), StartTimeout);
+            await _process.WaitUntilAsync(() => AnswersAsync(waitUntilReady ? "/health" : "/alive"), StartTimeout);
         }
-        catch (ResourceFailedException failure)
+        catch (Exception failure) when (failure is InvalidOperationException or TimeoutException)
         {
             throw new InvalidOperationException($"{failure.Message}\n{Tail()}", failure);
         }
@@ -53,7 +51,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public HttpClient Client(string role = Roles.Admin, Guid? partnerId = null) =>
         new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.WithToken(DevelopmentTokens.Create(SigningKey, role, partnerId));
 
-    /// <summary>How many of the lines the process wrote (the last <see cref="ConsoleLog.DefaultCapacity"/>, across restarts) contain the text.</summary>
+    /// <summary>How many of the lines the process wrote (the last <see cref="ChildProcess.KeptLines"/>, across restarts) contain the text.</summary>
     public int LinesContaining(string text) => Lines().Count(line => line.Contains(text, StringComparison.Ordinal));
 
     /// <summary>The last lines the process wrote.</summary>
@@ -65,5 +63,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         _probe.Dispose();
     }
 
-    private IEnumerable<string> Lines() => _process.Log.After(0, ConsoleLog.DefaultCapacity).Lines.Select(line => line.Text);
+    private IEnumerable<string> Lines() => _process.Lines;
+
+    /// <summary><c>/health</c>: ready (database and broker reachable); <c>/alive</c>: the process answers.</summary>
+    private async Task<bool> AnswersAsync(string path)
+    {
+        try
+        {
+            using var response = await _probe.GetAsync(new Uri(BaseAddress, path));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
@@ -14,6 +15,9 @@ namespace EcosystemMarket.Data.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The dispatcher's spans, each a child of the request that wrote the row, so a trace follows an event from request to consumers.</summary>
+    public static readonly ActivitySource ActivitySource = new("EcosystemMarket.Outbox");
+
     private const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -88,6 +92,8 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
     {
         // While the broker is away MassTransit holds a publish until it reconnects; past the timeout the row
         // counts as failed and is tried again, so a publish that never completes cannot stall the outbox.
+        using var activity = ActivitySource.StartActivity($"outbox dispatch {ShortName(row.MessageType)}", ActivityKind.Producer, row.TraceParent);
+        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
         try
@@ -99,8 +105,12 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             logger.LogWarning(exception, "Publishing outbox message {MessageId} ({MessageType}) failed", row.MessageId, row.MessageType);
             return exception is OperationCanceledException ? $"Not confirmed within {PublishTimeout.TotalSeconds} s" : exception.Message;
         }
     }
+
+    private static string ShortName(string assemblyQualifiedName) =>
+        assemblyQualifiedName.Split(',')[0] is var fullName && fullName.LastIndexOf('.') is var dot and >= 0 ? fullName[(dot + 1)..] : assemblyQualifiedName;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 
@@ -8,17 +9,17 @@ internal static class OutboxStore
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static readonly SqlText Insert = SqlText.Portable("""
-        INSERT INTO outbox_messages (message_id, message_type, body, created_at, attempts)
-        VALUES (@MessageId, @MessageType, @Body, @CreatedAt, 0);
+        INSERT INTO outbox_messages (message_id, message_type, body, created_at, attempts, trace_parent)
+        VALUES (@MessageId, @MessageType, @Body, @CreatedAt, 0, @TraceParent);
         """);
 
     public static readonly SqlText SelectUnsent = new(
         Sqlite: """
-            SELECT sequence, message_id AS MessageId, message_type AS MessageType, body
+            SELECT sequence, message_id AS MessageId, message_type AS MessageType, body, trace_parent AS TraceParent
             FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT @Take;
             """,
         SqlServer: """
-            SELECT TOP (@Take) sequence, message_id AS MessageId, message_type AS MessageType, body
+            SELECT TOP (@Take) sequence, message_id AS MessageId, message_type AS MessageType, body, trace_parent AS TraceParent
             FROM dbo.outbox_messages WHERE sent_at IS NULL ORDER BY sequence;
             """);
 
@@ -35,9 +36,10 @@ internal static class OutboxStore
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, type, Json),
             CreatedAt = DateTimeOffset.UtcNow,
+            TraceParent = Activity.Current?.Id,
         };
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(Insert), row, unit.Transaction, cancellationToken: cancellationToken));
     }
 }
 
-internal sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body);
+internal sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);

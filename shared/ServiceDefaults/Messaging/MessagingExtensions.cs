@@ -28,6 +28,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // MassTransit reports its usage to its makers over the internet unless told not to.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -23,7 +23,7 @@ public static class EndToEnd
     public static async Task<Run> SettleAsync(SettlementSystem system, int count)
     {
         var wins = new SampleWins().Take(count);
-        var ledger = system.Settlement.Resource.DatabasePath(system.Data)!;
+        var ledger = system.Settlement.Resource.DatabasePath(system.Data);
         var target = await SettledAsync(ledger) + count;
 
         using var settlementProcess = Process.GetProcessById(system.Settlement.ProcessId!.Value);

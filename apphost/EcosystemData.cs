@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace EcosystemMarket.AppHost;
+
+/// <summary>
+/// Where the system keeps its state: one data folder (SQLite files, the private broker's node, the development
+/// signing key), or a SQL Server named by <c>ConnectionStrings:sqlserver</c> with one database per service.
+/// </summary>
+public sealed record EcosystemData(string Directory, string SigningKey, string? SqlServer)
+{
+    public static EcosystemData Prepare(IDistributedApplicationBuilder builder)
+    {
+        var directory = builder.Configuration[AppHostOptions.Keys.Data] ?? RepositoryLayout.DefaultDataDirectory;
+        System.IO.Directory.CreateDirectory(directory);
+        return new EcosystemData(directory, DevelopmentSigningKey.LoadOrCreate(directory),
+            builder.Configuration[AppHostOptions.Keys.SqlServer] is { Length: > 0 } sqlServer ? sqlServer : null);
+    }
+
+    /// <summary>A service's own database: a SQLite file in the data folder, or its database on the SQL Server.</summary>
+    public string ConnectionString(string database)
+    {
+        if (SqlServer is null)
+        {
+            return $"Data Source={Path.Combine(Directory, database + ".db")}";
+        }
+        var connection = new DbConnectionStringBuilder { ConnectionString = SqlServer };
+        connection["Initial Catalog"] = database;
+        return connection.ConnectionString;
+    }
+}
