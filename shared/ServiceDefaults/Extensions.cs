@@ -58,7 +58,7 @@ public static class Extensions
 
     /// <summary>
     /// Log levels that keep a service's log about the service: no line per HTTP request from the server, the
-    /// HttpClient factory or Polly at Information (traces show requests). Inserted as the first configuration
+    /// HttpClient factory, YARP or Polly at Information (traces show requests). Inserted as the first configuration
     /// source, so appsettings and environment variables still override each of them.
     /// </summary>
     public static TBuilder AddQuietLogging<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -73,6 +73,7 @@ public static class Extensions
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
                 ["Logging:LogLevel:Polly"] = "Warning",
                 ["Logging:LogLevel:Grpc"] = "Warning",
+                ["Logging:LogLevel:Yarp"] = "Warning",
                 ["Logging:Console:FormatterOptions:SingleLine"] = "true",
             },
         });

@@ -63,7 +63,12 @@ public class RunningSystem : IAsyncLifetime
                 $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}"];
         }
         var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(EcosystemMarket.AppHost.AppHostOptions), args,
-            (options, _) => options.DisableDashboard = !_dashboard, _stopping.Token);
+            (options, _) =>
+            {
+                options.DisableDashboard = !_dashboard;
+                // Kept in Output instead, shown when a test fails: every service's log in the test run's would drown it.
+                options.EnableResourceLogging = false;
+            }, _stopping.Token);
         _app = await builder.BuildAsync(_stopping.Token);
         CollectOutput(_app);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -102,7 +107,8 @@ public class RunningSystem : IAsyncLifetime
     private void CollectOutput(DistributedApplication app)
     {
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in Services.Append("rabbitmq"))
+        // By the resource, not its name: a project's log stream is kept under the name of its (replica) instance.
+        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r is not IResourceWithConnectionString))
         {
             _ = Task.Run(async () =>
             {
@@ -112,7 +118,7 @@ public class RunningSystem : IAsyncLifetime
                     {
                         foreach (var line in batch)
                         {
-                            _output.Append('[').Append(resource).Append("] ").AppendLine(line.Content);
+                            _output.Append('[').Append(resource.Name).Append("] ").AppendLine(line.Content);
                         }
                     }
                 }
