@@ -77,6 +77,7 @@ public sealed class Figures_of_partners(PartnersFixture fixture) : IClassFixture
 
         var program = await FiguresAsync(admin, $"?vendor={globex}");
         Assert.Equal((globex, 2L), (program.Vendor, program.Partners));
+        Assert.Contains(new GroupCount(acme, 1), program.Programs);
     }
 
     [Fact]

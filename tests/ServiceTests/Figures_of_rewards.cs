@@ -81,6 +81,7 @@ public sealed class Figures_of_rewards(SettlementFixture fixture) : IClassFixtur
 
         var other = await FiguresAsync(fixture.Host.CreateClient().AsAdmin(), $"?vendor={globex}");
         Assert.Equal([new CurrencyRewards("USD", 1_500m, 1_500m, 0m, 0m, 0m)], other.Currencies);
+        Assert.Contains(new ProgramSummary(acme, "Acme Partner Program"), other.Programs);
         var refused = await vendor.GetAsync($"/api/rewards/figures?vendor={globex}", Cancel);
         await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
     }

@@ -23,7 +23,7 @@ public class Directory_figures
     [Fact]
     public void A_vendor_sees_only_its_programs_members_and_only_its_own_program()
     {
-        var figures = DirectoryFigures.Of(Counts, "acme");
+        var figures = DirectoryFigures.Of(Counts, "acme", everyProgram: false);
 
         Assert.Equal(2, figures.Partners);
         Assert.Equal([new GroupCount("solution", 2)], figures.ByType);
@@ -35,10 +35,19 @@ public class Directory_figures
     [Fact]
     public void The_whole_ecosystem_counts_each_partner_once_and_lists_every_program()
     {
-        var figures = DirectoryFigures.Of(Counts, null);
+        var figures = DirectoryFigures.Of(Counts, null, everyProgram: true);
 
         Assert.Equal(5, figures.Partners);
         Assert.Equal([new GroupCount("solution", 3), new GroupCount("sales", 2)], figures.ByType);
+        Assert.Equal([new GroupCount("acme", 2), new GroupCount("globex", 1)], figures.Programs);
+    }
+
+    [Fact]
+    public void An_administrator_looking_at_one_program_can_still_pick_any_other()
+    {
+        var figures = DirectoryFigures.Of(Counts, "globex", everyProgram: true);
+
+        Assert.Equal(1, figures.Partners);
         Assert.Equal([new GroupCount("acme", 2), new GroupCount("globex", 1)], figures.Programs);
     }
 }

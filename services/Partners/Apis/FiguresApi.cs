@@ -26,6 +26,6 @@ public static class FiguresApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return TypedResults.Ok(DirectoryFigures.Of(await counts.ReadAsync(cancellationToken), scope));
+        return TypedResults.Ok(DirectoryFigures.Of(await counts.ReadAsync(cancellationToken), scope, everyProgram: user.IsAdmin()));
     }
 }

@@ -10,7 +10,8 @@ namespace EcosystemMarket.Partners.Model;
 /// </summary>
 public static class DirectoryFigures
 {
-    public static PartnerFigures Of(IReadOnlyList<PartnerCount> counts, string? vendor)
+    /// <param name="everyProgram">List every program (for an administrator), not only <paramref name="vendor"/>'s.</param>
+    public static PartnerFigures Of(IReadOnlyList<PartnerCount> counts, string? vendor, bool everyProgram)
     {
         var key = vendor ?? EcosystemMetrics.Tags.AllVendors;
         IReadOnlyList<GroupCount> Dimension(string dimension) => counts
@@ -29,7 +30,7 @@ public static class DirectoryFigures
             ByTier = Dimension("tier"),
             ByRegion = Dimension("region"),
             Programs = counts
-                .Where(c => c.Dimension == "type" && c.Vendor != EcosystemMetrics.Tags.AllVendors && (vendor is null || c.Vendor == vendor))
+                .Where(c => c.Dimension == "type" && c.Vendor != EcosystemMetrics.Tags.AllVendors && (everyProgram || c.Vendor == vendor))
                 .GroupBy(c => c.Vendor)
                 .Select(g => new GroupCount(g.Key, g.Sum(c => c.Partners)))
                 .OrderBy(g => g.Group, StringComparer.Ordinal)

@@ -25,6 +25,6 @@ public static class FiguresApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return TypedResults.Ok(await rewards.ReadAsync(scope, cancellationToken));
+        return TypedResults.Ok(await rewards.ReadAsync(scope, everyProgram: user.IsAdmin(), cancellationToken));
     }
 }

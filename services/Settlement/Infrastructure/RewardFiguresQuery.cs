@@ -25,7 +25,8 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
     private static readonly SqlText SelectPrograms = SqlText.Portable(
         "SELECT vendor_id AS VendorId, name AS Name FROM reward_programs WHERE @VendorId IS NULL OR vendor_id = @VendorId ORDER BY vendor_id;");
 
-    public async Task<RewardFigures> ReadAsync(string? vendor, CancellationToken cancellationToken)
+    /// <param name="everyProgram">List every reward program (for an administrator), not only <paramref name="vendor"/>'s.</param>
+    public async Task<RewardFigures> ReadAsync(string? vendor, bool everyProgram, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -34,7 +35,7 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
             : await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(SelectOwedByVendor),
                 new { VendorAccount = VendorAccounts.For(vendor) }, cancellationToken: cancellationToken));
         var programs = (await connection.QueryAsync<ProgramSummary>(new CommandDefinition(database.Sql(SelectPrograms),
-            new { VendorId = vendor }, cancellationToken: cancellationToken))).ToList();
+            new { VendorId = everyProgram ? null : vendor }, cancellationToken: cancellationToken))).ToList();
         return new RewardFigures
         {
             Vendor = vendor,

@@ -26,7 +26,7 @@ public sealed record PartnerFigures
     public required IReadOnlyList<GroupCount> ByTier { get; init; }
     public required IReadOnlyList<GroupCount> ByRegion { get; init; }
 
-    /// <summary>The programs that have members, with how many (only the caller's own for a vendor).</summary>
+    /// <summary>The programs that have members, with how many: every one for an administrator, only its own for a vendor.</summary>
     public required IReadOnlyList<GroupCount> Programs { get; init; }
 }
 
@@ -110,7 +110,7 @@ public sealed record RewardFigures
     public required DateTimeOffset AsOf { get; init; }
     public required IReadOnlyList<CurrencyRewards> Currencies { get; init; }
 
-    /// <summary>The reward programs defined (only the caller's own for a vendor).</summary>
+    /// <summary>The reward programs defined: every one for an administrator, only its own for a vendor.</summary>
     public required IReadOnlyList<ProgramSummary> Programs { get; init; }
 }
 
