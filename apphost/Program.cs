@@ -26,7 +26,8 @@ var brokering = builder.AddService<Projects.EcosystemMarket_Brokering>("brokerin
     .WithReference(partners).WithReference(matching).WaitFor(matching);
 var settlement = builder.AddService<Projects.EcosystemMarket_Settlement>("settlement", data, messaging)
     .WithReference(partners).WaitFor(partners);
-builder.AddGateway(data, partners, matching, brokering, settlement);
+var gateway = builder.AddGateway(data, partners, matching, brokering, settlement);
+builder.AddPortal(data, gateway);
 
 builder.Build().Run();
 return 0;

@@ -39,6 +39,18 @@ public static class ServiceResources
         return gateway.WithDemoSeeding(data);
     }
 
+    /// <summary>
+    /// The web application partners and vendors sign in to (for now the vendor's ecosystem view). People reach it
+    /// through the gateway, which sends it every path that is not the API; it calls the API back through the gateway.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPortal(this IDistributedApplicationBuilder builder, EcosystemData data,
+        IResourceBuilder<ProjectResource> gateway)
+    {
+        var portal = builder.AddEcosystemProject<Projects.Portal>("portal", data).WithReference(gateway);
+        gateway.WithReference(portal);
+        return portal;
+    }
+
     private static IResourceBuilder<ProjectResource> AddEcosystemProject<TProject>(this IDistributedApplicationBuilder builder, string name,
         EcosystemData data, int? httpPort = null) where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, options =>

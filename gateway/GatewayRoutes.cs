@@ -8,6 +8,14 @@ namespace EcosystemMarket.Gateway;
 /// </summary>
 public static class GatewayRoutes
 {
+    public const string Portal = "portal";
+
+    /// <summary>
+    /// The portal's catch-all comes after every other route (lower orders win), and after the paths the portal must
+    /// never receive (<see cref="ReservedPaths"/>).
+    /// </summary>
+    public const int PortalOrder = 1_000;
+
     private static readonly (string Service, string[] Prefixes)[] Table =
     [
         ("partners", ["/api/partners"]),
@@ -18,7 +26,7 @@ public static class GatewayRoutes
 
     public static IEnumerable<string> Services => Table.Select(entry => entry.Service);
 
-    public static IReadOnlyList<RouteConfig> Routes() =>
+    public static IReadOnlyList<RouteConfig> Routes(IConfiguration configuration) =>
         Table.SelectMany(entry => entry.Prefixes.Select(prefix => new RouteConfig
         {
             RouteId = $"{entry.Service}{prefix.Replace('/', '-')}",
@@ -35,19 +43,32 @@ public static class GatewayRoutes
             Match = new RouteMatch { Path = $"/openapi/{entry.Service}.json" },
             Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
         }))
+        .Concat(PortalAddress(configuration) is null ? [] : [new RouteConfig
+        {
+            // Everything else is the portal's: its pages, static assets and form posts. It signs people in itself, so the
+            // gateway lets these through anonymously; the browser's Host is kept, so the portal's redirects come back here.
+            RouteId = Portal,
+            ClusterId = Portal,
+            Order = PortalOrder,
+            AuthorizationPolicy = "anonymous",
+            Match = new RouteMatch { Path = "/{**rest}" },
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        }])
         .ToList();
 
     public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
-        Table.Select(entry => new ClusterConfig
-        {
-            ClusterId = entry.Service,
-            Destinations = new Dictionary<string, DestinationConfig>
-            {
-                [entry.Service] = new()
-                {
-                    Address = configuration[$"services:{entry.Service}:http:0"]
-                        ?? throw new InvalidOperationException($"No address for '{entry.Service}': set services__{entry.Service}__http__0."),
-                },
-            },
-        }).ToList();
+        Table.Select(entry => Cluster(entry.Service, configuration[$"services:{entry.Service}:http:0"]
+                ?? throw new InvalidOperationException($"No address for '{entry.Service}': set services__{entry.Service}__http__0.")))
+            .Concat(PortalAddress(configuration) is { } portal ? [Cluster(Portal, portal)] : [])
+            .ToList();
+
+    /// <summary>The portal is optional: without <c>services:portal:http:0</c> the gateway serves only the API.</summary>
+    private static string? PortalAddress(IConfiguration configuration) =>
+        configuration[$"services:{Portal}:http:0"] is { Length: > 0 } address ? address : null;
+
+    private static ClusterConfig Cluster(string id, string address) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { [id] = new() { Address = address } },
+    };
 }

@@ -12,6 +12,7 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 app.MapReverseProxy().RequireRateLimiting(PartnerRateLimit.PolicyName);
 app.MapOpenApiIndex();
+app.MapReservedPaths();
 
 app.Run();
 

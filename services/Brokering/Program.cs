@@ -12,6 +12,7 @@ app.MapOpportunitiesApi();
 app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();
 app.MapDealRegistrationsApi();
+app.MapOpportunityFiguresApi();
 
 app.Run();
 

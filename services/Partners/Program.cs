@@ -11,6 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPartnersApi();
 app.MapCapabilitiesApi();
+app.MapPartnerFiguresApi();
 // Service to service only: callers read it at start-up without a user, and in production only the cluster reaches it.
 app.MapGrpcService<PartnerDirectoryService>().AllowAnonymous();
 

@@ -18,6 +18,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Ledger>();
         builder.Services.AddSingleton<RewardProgramStore>();
+        builder.Services.AddSingleton<RewardFiguresQuery>();
         builder.Services.AddSingleton<IPartnerTiers, PartnerDirectoryTiers>();
         builder.Services.Configure<SettlementMetricsOptions>(builder.Configuration.GetSection("Settlement:Metrics"));
         builder.Services.AddSingleton<SettlementMetrics>();

@@ -10,6 +10,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapRewardsApi();
 app.MapProgramsApi();
+app.MapRewardFiguresApi();
 
 app.Run();
 

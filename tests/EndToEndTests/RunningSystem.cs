@@ -70,12 +70,13 @@ public class RunningSystem : IAsyncLifetime
                 options.EnableResourceLogging = false;
             }, _stopping.Token);
         _app = await builder.BuildAsync(_stopping.Token);
-        CollectOutput(_app);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         timeout.CancelAfter(StartTimeout);
         try
         {
             await _app.StartAsync(timeout.Token);
+            // Once started: only then does each resource know the name of its instance, under which its lines are kept.
+            CollectOutput(_app);
             await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -107,7 +108,8 @@ public class RunningSystem : IAsyncLifetime
     private void CollectOutput(DistributedApplication app)
     {
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-        // By the resource, not its name: a project's log stream is kept under the name of its (replica) instance.
+        // By the resource, not its name: a project's log stream is kept under the name of its instance. Lines written
+        // before the watch began are replayed.
         foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => r is not IResourceWithConnectionString))
         {
             _ = Task.Run(async () =>

@@ -247,6 +247,35 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task A_program_shows_the_pairs_of_its_members_to_its_vendor_and_to_an_administrator_who_names_it()
+    {
+        var program = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (member, outsider, other, another) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        var registered = Registered(member, "Program Member", true, "storage");
+        await bus.Publish(registered with { Partner = registered.Partner with { ProgramMemberships = [program] } }, Cancel);
+        foreach (var (owner, invitee) in new[] { (outsider, member), (other, another) })
+        {
+            await bus.Publish(new PartnerInvited
+            {
+                InvitationId = Guid.NewGuid(), OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, InviteePartnerId = invitee, Role = "storage",
+                AcceptBy = DateTimeOffset.UtcNow.AddDays(3), OccurredAt = DateTimeOffset.UtcNow.AddHours(-1),
+            }, Cancel);
+        }
+
+        async Task<IReadOnlyList<Guid>> PairedWithMemberAsync(HttpClient client, string query) =>
+            (await Eventually.HoldsAsync(() => client.GetFromJsonAsync<JsonElement>($"/api/matching/relationships?windowDays=30{query}", Cancel),
+                view => view.GetProperty("total").GetInt32() >= 1))
+            .GetProperty("pairs").EnumerateArray().SelectMany(p => new[] { p.GetProperty("partnerId").GetGuid(), p.GetProperty("counterpartId").GetGuid() }).ToList();
+
+        var asVendor = await PairedWithMemberAsync(fixture.Host.CreateClient().AsVendor(program), "");
+        var asAdmin = await PairedWithMemberAsync(fixture.Host.CreateClient().AsAdmin(), $"&vendor={program}");
+
+        Assert.Equal(new[] { member, outsider }.Order(), asVendor.Order());
+        Assert.Equal(new[] { member, outsider }.Order(), asAdmin.Order());
+    }
+
+    [Fact]
     public async Task Relationships_come_most_active_first_a_page_at_a_time()
     {
         var (owner, twice, once, never) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());

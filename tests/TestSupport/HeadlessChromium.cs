@@ -20,8 +20,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public static async Task<HeadlessChromium> LaunchAsync()
     {
-        // Pages refresh every 2 s and sources are scraped every 5 s; a loaded 2-core CI machine needs more than
-        // Playwright's default 5 s for a figure to travel from a service to the page.
+        // The Aspire dashboard receives telemetry in batches every second or so; a loaded 2-core CI machine needs more
+        // than Playwright's default 5 s for a span or a log line to travel from a service to the page.
         Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         // The root user of a CI container cannot use Chromium's sandbox.
@@ -29,17 +29,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
         return new HeadlessChromium(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1400)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         return await context.NewPageAsync();
     }
-
-    /// <summary>
-    /// Waits until a dashboard page's circuit is up (its title is marked <c>data-interactive</c>): until then it is
-    /// prerendered HTML, and a click on its buttons does nothing.
-    /// </summary>
-    public static Task InteractiveAsync(IPage page) => Assertions.Expect(page.Locator("h1[data-interactive]")).ToBeVisibleAsync();
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

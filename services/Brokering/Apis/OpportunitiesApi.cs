@@ -56,6 +56,7 @@ public static class OpportunitiesApi
             AutoInviteNextBest = request.AutoInviteNextBest,
             CreatedAt = now,
             UpdatedAt = now,
+            PostedAt = request.Draft ? null : now,
         };
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);

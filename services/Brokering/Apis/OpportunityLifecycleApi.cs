@@ -93,7 +93,11 @@ public static class OpportunityLifecycleApi
         }
 
         var now = clock.GetUtcNow();
-        var moved = opportunity with { Status = target, FinalValue = finalValue ?? opportunity.FinalValue, UpdatedAt = now };
+        var moved = opportunity with
+        {
+            Status = target, FinalValue = finalValue ?? opportunity.FinalValue, UpdatedAt = now,
+            PostedAt = target == OpportunityStatus.Open ? now : opportunity.PostedAt,
+        };
         await opportunities.UpdateStatusAsync(unit, moved, cancellationToken);
         await announce(unit, moved, now);
         await unit.CommitAsync(cancellationToken);

@@ -42,7 +42,7 @@ public sealed class OpportunityRepository(Database database)
 
     public async Task UpdateStatusAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateOpportunityStatus),
-            new { opportunity.Id, Status = opportunity.Status.ToString(), opportunity.FinalValue, opportunity.UpdatedAt },
+            new { opportunity.Id, Status = opportunity.Status.ToString(), opportunity.FinalValue, opportunity.UpdatedAt, opportunity.PostedAt },
             unit.Transaction, cancellationToken: cancellationToken));
 
     public async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(Guid opportunityId, CancellationToken cancellationToken)
@@ -104,11 +104,11 @@ public sealed class OpportunityRepository(Database database)
 
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
-        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt)
     {
         public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.VendorId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
-            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt);
+            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt);
 
         public Opportunity ToModel() => new()
         {
@@ -128,6 +128,7 @@ public sealed class OpportunityRepository(Database database)
             AutoInviteNextBest = AutoInviteNextBest,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
+            PostedAt = PostedAt,
         };
     }
 

@@ -26,6 +26,9 @@ public sealed record Opportunity
     public required bool AutoInviteNextBest { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When it was published (posted open, or its draft opened); null while a draft.</summary>
+    public DateTimeOffset? PostedAt { get; init; }
 }
 
 public sealed record Invitation

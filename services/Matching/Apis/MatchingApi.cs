@@ -55,7 +55,7 @@ public static class MatchingApi
     }
 
     public static Results<Ok<RelationshipsView>, ValidationProblem, ProblemHttpResult> GetRelationships(
-        Guid? partnerId, int? windowDays, string? cursor, int? limit, ClaimsPrincipal user, PartnerIndex index, TrackRecord record, TimeProvider clock)
+        Guid? partnerId, string? vendor, int? windowDays, string? cursor, int? limit, ClaimsPrincipal user, PartnerIndex index, TrackRecord record, TimeProvider clock)
     {
         var days = windowDays ?? 90;
         var errors = Paging.Validate(cursor, limit, out var after, out var take);
@@ -73,15 +73,15 @@ public static class MatchingApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        // A partner sees the pairs it is part of; a vendor those of its program's members; an admin any partner's, or all.
+        // A partner sees the pairs it is part of; a vendor those of its program's members; an admin any partner's, any program's, or all.
         IEnumerable<Guid> subjects;
         if (user.IsAdmin())
         {
-            subjects = partnerId is { } anyPartner ? [anyPartner] : record.PartnersWithFacts();
+            subjects = partnerId is { } anyPartner ? [anyPartner] : vendor is { Length: > 0 } anyProgram ? MembersOf(anyProgram, index) : record.PartnersWithFacts();
         }
-        else if (user.VendorId() is { } vendor)
+        else if (user.VendorId() is { } ownProgram)
         {
-            subjects = index.Read(view => view.All.Where(p => p.ProgramMemberships.Contains(vendor)).Select(p => p.Id).ToList());
+            subjects = MembersOf(ownProgram, index);
         }
         else if (user.PartnerId() is { } own && (partnerId is null || partnerId == own))
         {
@@ -110,4 +110,7 @@ public static class MatchingApi
             .Select(view.Get).OfType<IndexedPartner>().ToDictionary(p => p.Snapshot.PartnerId, p => p.Snapshot.Name));
         return TypedResults.Ok(new RelationshipsView(days, pairs, names, ranked.Count, page.NextCursor));
     }
+
+    private static List<Guid> MembersOf(string vendor, PartnerIndex index) =>
+        index.Read(view => view.All.Where(p => p.ProgramMemberships.Contains(vendor)).Select(p => p.Id).ToList());
 }

@@ -22,7 +22,11 @@ public static class Accounts
     public const string Clawback = "clawback";
 
     /// <summary>A reward of this kind (referral-fee, revenue-share, fixed-fee) the partner has earned.</summary>
-    public static string Earned(string rewardKind) => $"{rewardKind}-earned";
+    public static string Earned(string rewardKind) => rewardKind + EarnedSuffix;
+
+    public static bool IsEarned(string account) => account.EndsWith(EarnedSuffix, StringComparison.Ordinal);
+
+    private const string EarnedSuffix = "-earned";
 
     /// <summary>A reward of this kind the partner owes to a team member.</summary>
     public static string Owed(string rewardKind) => $"{rewardKind}-owed";

@@ -1,0 +1,24 @@
+using EcosystemMarket.Portal.Ecosystem;
+using EcosystemMarket.Portal.Gateway;
+using EcosystemMarket.Portal.Security;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        // The app host runs the build output in any environment; the framework's static assets are found only
+        // through the static web assets manifest there (a published app serves wwwroot).
+        builder.WebHost.UseStaticWebAssets();
+        // Behind the gateway, which keeps the browser's Host and says in X-Forwarded-Proto whether it was HTTPS.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        builder.AddPortalSignIn();
+        builder.AddGatewayClient();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<EcosystemReader>();
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+}

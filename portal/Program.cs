@@ -1,0 +1,20 @@
+using EcosystemMarket.Portal.Components;
+using EcosystemMarket.Portal.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddPortalServices();
+
+var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.MapDefaultEndpoints();
+app.UseAntiforgery();
+app.MapStaticAssets().AllowAnonymous();
+app.MapSignOut();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+public partial class Program;

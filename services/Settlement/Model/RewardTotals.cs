@@ -1,0 +1,31 @@
+using EcosystemMarket.Contracts.Ecosystem;
+
+namespace EcosystemMarket.Settlement.Model;
+
+/// <summary>
+/// Rewards per currency from the earners' side of the ledger, as the rewards gauge counts them but in exact decimals:
+/// accrued is what was earned; clawed back and paid are the (negative) clawback and payout entries on the earner's
+/// side; held is what is not past its holding period yet, payable what is, net of clawbacks and payouts (as
+/// <see cref="Payouts.Approve"/> sums it).
+/// </summary>
+public static class RewardTotals
+{
+    public static IReadOnlyList<CurrencyRewards> Of(IEnumerable<LedgerEntry> entries, DateTimeOffset now) =>
+        entries.Where(IsEarnersSide)
+            .GroupBy(e => e.Currency)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CurrencyRewards(
+                g.Key,
+                Accrued: g.Where(IsEarned).Sum(e => e.Amount),
+                Held: g.Where(e => e.PayableAt > now).Sum(e => e.Amount),
+                Payable: g.Where(e => e.PayableAt <= now).Sum(e => e.Amount),
+                Paid: -g.Where(e => e.Account == Payouts.Account).Sum(e => e.Amount),
+                ClawedBack: -g.Where(e => e.Account == Accounts.Clawback).Sum(e => e.Amount)))
+            .ToList();
+
+    // A clawback or payout is negative on the earner's side and positive on the side that owed the reward.
+    private static bool IsEarnersSide(LedgerEntry entry) =>
+        IsEarned(entry) || (entry.Account is Accounts.Clawback or Payouts.Account && entry.Amount < 0);
+
+    private static bool IsEarned(LedgerEntry entry) => Accounts.IsEarned(entry.Account);
+}
