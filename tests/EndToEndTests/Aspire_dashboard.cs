@@ -44,7 +44,9 @@ public sealed class Aspire_dashboard(SeededSystem system) : IAsyncLifetime
         var opportunity = await PostOpportunityAsync(owner);
         var page = await SignedInAsync("/structuredlogs/resource/brokering");
 
-        await page.GetByPlaceholder("Filter…").Or(page.GetByPlaceholder("Filter...")).First.FillAsync(opportunity.ToString());
+        // The filter is a Fluent UI web component: typed into as a person would.
+        await page.Locator("fluent-text-input[name=structured-logs-search]").ClickAsync();
+        await page.Keyboard.TypeAsync(opportunity.ToString());
 
         await Expect(page.GetByText($"Opportunity {opportunity} posted", new() { Exact = false }).First).ToBeVisibleAsync();
         await HeadlessChromium.ScreenshotAsync(page, "aspire-structured-logs");

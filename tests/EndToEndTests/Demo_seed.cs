@@ -31,7 +31,8 @@ public sealed class Demo_seed(SeededSystem system)
 
         var names = await PartnerNamesAsync(client);
 
-        Assert.Equal(Demo.Partners.Select(p => p.Name).Order(), names.Order());
+        // Other tests of the seeded system register partners of their own beside the demo's.
+        Assert.Superset(Demo.Partners.Select(p => p.Name).ToHashSet(), names.ToHashSet());
     }
 
     [Fact]
@@ -62,6 +63,8 @@ public sealed class Demo_seed(SeededSystem system)
     public async Task Seeding_again_with_the_gateway_s_command_adds_no_partner_and_no_opportunity()
     {
         var seeds = SeededLines().Count;
+        using var client = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
+        var before = await PartnerNamesAsync(client);
 
         var result = await system.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("gateway", "seed-demo", Cancel);
 
@@ -69,8 +72,7 @@ public sealed class Demo_seed(SeededSystem system)
         var again = await Eventually.HoldsAsync(() => Task.FromResult(SeededLines()), lines => lines.Count > seeds);
         Assert.Contains($"0 partners created ({Demo.Partners.Count} already there)", again[^1]);
         Assert.Contains($"0 opportunities created ({Demo.Opportunities.Count} already there)", again[^1]);
-        using var client = system.Client().ActingFor(Guid.NewGuid(), system.SigningKey);
-        Assert.Equal(Demo.Partners.Count, (await PartnerNamesAsync(client)).Count);
+        Assert.Equal(before.Count, (await PartnerNamesAsync(client)).Count);
     }
 
     private List<string> SeededLines() =>

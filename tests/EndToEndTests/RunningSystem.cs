@@ -16,7 +16,7 @@ namespace EcosystemMarket.EndToEndTests;
 /// </summary>
 public class RunningSystem : IAsyncLifetime
 {
-    public static readonly string[] Services = ["partners", "matching", "brokering", "settlement", "gateway"];
+    public static readonly string[] Services = ["partners", "matching", "brokering", "settlement", "gateway", "portal"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly bool _ownBroker;
     private readonly bool _dashboard;
@@ -60,7 +60,9 @@ public class RunningSystem : IAsyncLifetime
             Dashboard = new Uri($"http://localhost:{dashboard}/");
             args = [.. args, $"--ASPNETCORE_URLS={Dashboard}", $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp}",
                 $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{resources}", "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-                $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}"];
+                $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}",
+                // Aspire.Hosting.Testing moves proxied ports, the dashboard's among them, unless told not to.
+                "--DcpPublisher:RandomizePorts=false"];
         }
         var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(EcosystemMarket.AppHost.AppHostOptions), args,
             (options, _) =>
