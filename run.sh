@@ -46,7 +46,9 @@ case "${1:-}" in
   test)
     ensure_installed with-browser
     ensure_rabbitmq_running
-    exec dotnet test EcosystemMarket.sln
+    # One test assembly at a time: each starts real processes (services, RabbitMQ nodes, the app host), and on two
+    # cores several of them at once slow one another past the tests' waits.
+    exec dotnet test EcosystemMarket.sln --max-parallel-test-modules 1
     ;;
   *)
     echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] | ./run.sh test" >&2

@@ -8,12 +8,19 @@ namespace EcosystemMarket.AppHost;
 /// </summary>
 public sealed record EcosystemData(string Directory, string SigningKey, string? SqlServer)
 {
+    /// <summary>The signing key as the services receive it: a secret parameter, which the dashboard does not show.</summary>
+    public IResourceBuilder<ParameterResource> SigningKeyParameter { get; private init; } = null!;
+
     public static EcosystemData Prepare(IDistributedApplicationBuilder builder)
     {
         var directory = builder.Configuration[AppHostOptions.Keys.Data] ?? RepositoryLayout.DefaultDataDirectory;
         System.IO.Directory.CreateDirectory(directory);
-        return new EcosystemData(directory, DevelopmentSigningKey.LoadOrCreate(directory),
-            builder.Configuration[AppHostOptions.Keys.SqlServer] is { Length: > 0 } sqlServer ? sqlServer : null);
+        var signingKey = DevelopmentSigningKey.LoadOrCreate(directory);
+        return new EcosystemData(directory, signingKey,
+            builder.Configuration[AppHostOptions.Keys.SqlServer] is { Length: > 0 } sqlServer ? sqlServer : null)
+        {
+            SigningKeyParameter = builder.AddParameter("jwt-signing-key", signingKey, secret: true),
+        };
     }
 
     /// <summary>A service's own database: a SQLite file in the data folder, or its database on the SQL Server.</summary>

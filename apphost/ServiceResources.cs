@@ -36,22 +36,7 @@ public static class ServiceResources
         {
             gateway.WithReference(service).WaitFor(service);
         }
-        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
-        {
-            var url = gateway.GetEndpoint("http").Url;
-            var dataOption = data.Directory == RepositoryLayout.DefaultDataDirectory ? "" : $" --data {data.Directory}";
-            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EcosystemMarket").LogInformation("""
-                EcosystemMarket is running.
-                  API:     {Gateway}/api/… (every service's OpenAPI document: {Gateway}/openapi)
-                  Portal:  {Gateway}/ (vendors sign in with their token)
-                  Data:    {Data}
-                Development tokens (any GUID names a partner's organisation):
-                  dotnet run --project apphost --no-launch-profile --no-build -- token --role partner --partner <GUID>{DataOption}
-                  dotnet run --project apphost --no-launch-profile --no-build -- token --role vendor --vendor northwind-networks{DataOption}
-                """, url, url, url, data.Directory, dataOption, dataOption);
-            return Task.CompletedTask;
-        });
-        return gateway.WithDemoSeeding(data);
+        return gateway.WithBanner(data).WithDemoSeeding(data);
     }
 
     /// <summary>
@@ -78,7 +63,7 @@ public static class ServiceResources
             // The environment the app host runs in, not a fixed Development: a staging app host runs staging services.
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-            .WithEnvironment("Jwt__SigningKey", data.SigningKey);
+            .WithEnvironment("Jwt__SigningKey", data.SigningKeyParameter);
 
     /// <summary>
     /// A Kestrel endpoint of the service, on a loopback port Aspire allocates and hands to the service as
@@ -97,6 +82,27 @@ public static class ServiceResources
                 .WithEnvironment($"Kestrel__Endpoints__{name}__Protocols", "Http2");
         }
         return service;
+    }
+
+    /// <summary>Once the gateway is ready, the app host's console says where the system answers and how to get a token.</summary>
+    private static IResourceBuilder<ProjectResource> WithBanner(this IResourceBuilder<ProjectResource> gateway, EcosystemData data)
+    {
+        gateway.ApplicationBuilder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
+        {
+            var url = gateway.GetEndpoint("http").Url;
+            var dataOption = data.Directory == RepositoryLayout.DefaultDataDirectory ? "" : $" --data {data.Directory}";
+            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EcosystemMarket").LogInformation("""
+                EcosystemMarket is running.
+                  API:     {Gateway}/api/… (every service's OpenAPI document: {Gateway}/openapi)
+                  Portal:  {Gateway}/ (vendors sign in with their token)
+                  Data:    {Data}
+                Development tokens (any GUID names a partner's organisation):
+                  dotnet run --project apphost --no-launch-profile --no-build -- token --role partner --partner <GUID>{DataOption}
+                  dotnet run --project apphost --no-launch-profile --no-build -- token --role vendor --vendor northwind-networks{DataOption}
+                """, url, url, url, data.Directory, dataOption, dataOption);
+            return Task.CompletedTask;
+        });
+        return gateway;
     }
 
     private static IResourceBuilder<ProjectResource> WithDemoSeeding(this IResourceBuilder<ProjectResource> gateway, EcosystemData data)
