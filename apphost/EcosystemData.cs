@@ -31,6 +31,7 @@ public sealed record EcosystemData(string Directory, string SigningKey, string? 
             return $"Data Source={Path.Combine(Directory, database + ".db")}";
         }
         var connection = new DbConnectionStringBuilder { ConnectionString = SqlServer };
+        connection.Remove("Database");
         connection["Initial Catalog"] = database;
         return connection.ConnectionString;
     }
