@@ -1,5 +1,9 @@
 using EcosystemMarket.AppHost.Seeding;
 
+// WithoutHttpsCertificate is marked for evaluation in Aspire 13.6; without it the dashboard warns about a development
+// certificate that nothing here uses.
+#pragma warning disable ASPIRECERTIFICATES001
+
 namespace EcosystemMarket.AppHost;
 
 public static class ServiceResources
@@ -59,6 +63,8 @@ public static class ServiceResources
                 options.ExcludeKestrelEndpoints = true;
             })
             .WithKestrelEndpoint("http", port: httpPort)
+            // Plain HTTP inside the system (TLS ends in front of the gateway): no development certificate to trust.
+            .WithoutHttpsCertificate()
             .WithHttpHealthCheck("/health", endpointName: "http")
             // The environment the app host runs in, not a fixed Development: a staging app host runs staging services.
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
