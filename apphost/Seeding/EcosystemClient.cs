@@ -18,12 +18,21 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Saving a program replaces it, so seeding again leaves the same program.</summary>
-    public Task SaveProgramAsync(DemoVendor vendor, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Put, $"/api/rewards/vendors/{vendor.Id}/program", tokens.Vendor(vendor.Id), new
+    /// <summary>
+    /// Saving a program replaces it, so seeding again leaves the same program. The PUT is conditional, as the API requires:
+    /// on the ETag just read (If-Match), or on there being no program yet (If-None-Match: *).
+    /// </summary>
+    public async Task SaveProgramAsync(DemoVendor vendor, CancellationToken cancellationToken)
+    {
+        var path = $"/api/rewards/vendors/{vendor.Id}/program";
+        var token = tokens.Vendor(vendor.Id);
+        using var current = await SendAsync(HttpMethod.Get, path, token, null, cancellationToken, HttpStatusCode.NotFound);
+        var precondition = current.Headers.ETag is { } etag ? ("If-Match", etag.Tag) : ("If-None-Match", "*");
+        using var saved = await SendAsync(HttpMethod.Put, path, token, new
         {
             vendor.Name, vendor.Currency, vendor.LeadRegistrationBonus, DemoEcosystem.TierMultipliers, vendor.HoldingPeriodDays,
-        }, cancellationToken);
+        }, cancellationToken, precondition: precondition);
+    }
 
     /// <returns>False when the organisation was registered before (409).</returns>
     public async Task<bool> RegisterPartnerAsync(DemoPartner partner, CancellationToken cancellationToken)
@@ -111,13 +120,17 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body, CancellationToken cancellationToken,
-        HttpStatusCode? tolerated = null)
+        HttpStatusCode? tolerated = null, (string Header, string Value)? precondition = null)
     {
         using var request = new HttpRequestMessage(method, path)
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
             Content = body is null ? null : JsonContent.Create(body, options: Json),
         };
+        if (precondition is var (header, value))
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
         var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == tolerated)
         {

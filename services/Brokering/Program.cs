@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseIdempotencyKeys();
 app.MapOpportunitiesApi();
 app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();

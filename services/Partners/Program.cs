@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseIdempotencyKeys();
 app.MapPartnersApi();
 app.MapCapabilitiesApi();
 app.MapPartnerFiguresApi();

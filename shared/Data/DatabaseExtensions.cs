@@ -1,5 +1,6 @@
 using System.Reflection;
 using EcosystemMarket.Data;
+using EcosystemMarket.Data.Idempotency;
 using EcosystemMarket.Data.Inbox;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Data.Outbox;
@@ -12,7 +13,7 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// The service's own database from <c>ConnectionStrings:{name}</c> (an embedded SQLite file when absent),
-    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox and health check.
+    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox, idempotency keys and health check.
     /// </summary>
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder, string name, Assembly migrations)
     {
@@ -25,6 +26,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddIdempotencyKeys<IdempotencyStore>(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
         return builder;
     }

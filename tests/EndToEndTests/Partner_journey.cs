@@ -87,7 +87,7 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         using var vendorClient = system.Client().AsVendor(vendor, system.SigningKey);
 
         await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software"), Cancel));
-        await Expect(HttpStatusCode.OK, vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program",
+        await Expect(HttpStatusCode.Created, vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program",
             new { name = "Program", currency = "USD", leadRegistrationBonus = 2000, holdingPeriodDays = 0, tierMultipliers = new Dictionary<string, decimal> { ["advanced"] = 1.25m } }, Cancel));
 
         var opportunity = (await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/opportunities", new

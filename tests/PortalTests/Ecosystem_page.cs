@@ -54,7 +54,7 @@ public sealed class Ecosystem_page(PortalSystem system) : IClassFixture<PortalSy
         await RegisterAsync("Globex Only", "JP", globex);
         using (var vendorApi = system.Api().AsVendor(acme))
         {
-            Assert.Equal(HttpStatusCode.OK, (await vendorApi.PutAsJsonAsync($"/api/rewards/vendors/{acme}/program",
+            Assert.Equal(HttpStatusCode.Created, (await vendorApi.PutNewAsJsonAsync($"/api/rewards/vendors/{acme}/program",
                 new { name = "Acme Partner Program", currency = "USD", leadRegistrationBonus = 500, holdingPeriodDays = 30 }, Cancel)).StatusCode);
         }
         using var ownerApi = system.Api().ActingFor(owner);

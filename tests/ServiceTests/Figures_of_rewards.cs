@@ -23,12 +23,12 @@ public sealed class Figures_of_rewards(SettlementFixture fixture) : IClassFixtur
 
     private async Task DefineProgramAsync(string vendor, string name)
     {
-        var response = await fixture.Host.CreateClient().AsVendor(vendor).PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        var response = await fixture.Host.CreateClient().AsVendor(vendor).PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {
             name, currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,
             tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 1.5m },
         }, Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<RewardFigures> FiguresAsync(HttpClient client, string query = "")

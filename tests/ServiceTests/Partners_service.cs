@@ -191,6 +191,19 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
     }
 
     [Fact]
+    public async Task An_update_without_If_Match_is_refused_with_428_naming_the_header()
+    {
+        var partnerId = await RegisterAsync(Profile());
+        var client = fixture.Host.ClientFor(partnerId);
+
+        var problem = await (await client.PutAsJsonAsync($"/api/partners/{partnerId}", Profile("Blindly renamed"), Cancel))
+            .AssertProblemAsync((HttpStatusCode)428);
+
+        Assert.Equal("If-Match", problem.GetProperty("header").GetString());
+        Assert.Equal("Stora Systems", (await client.GetFromJsonAsync<PartnerView>($"/api/partners/{partnerId}", Cancel))!.Name);
+    }
+
+    [Fact]
     public async Task An_update_based_on_a_stale_read_is_refused_with_412()
     {
         var partnerId = await RegisterAsync(Profile());
@@ -340,7 +353,7 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
         Assert.Empty(await SearchNamesAsync($"q={prefix}"));
         Assert.Equal([$"{prefix} Retiring Storage"], await SearchNamesAsync($"q={prefix}&includeInactive=true"));
 
-        await (await client.PutAsJsonAsync($"/api/partners/{partnerId}", Profile("Back from the dead"), Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PutIfMatchAsJsonAsync($"/api/partners/{partnerId}", "\"2\"", Profile("Back from the dead"), Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsync($"/api/partners/{partnerId}/deactivate", null, Cancel)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 

@@ -30,7 +30,7 @@ public sealed class Settlement_metrics(SettlementFixture fixture) : IClassFixtur
         var owner = Guid.NewGuid();
         fixture.Tiers.Tiers[owner] = "premier";
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
-        Assert.Equal(HttpStatusCode.OK, (await vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        Assert.Equal(HttpStatusCode.Created, (await vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {
             name = "Gauge Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,
             tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 1.5m },

@@ -135,6 +135,36 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_program_is_created_with_If_None_Match_and_changed_only_with_the_ETag_of_its_current_version()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var client = fixture.Host.CreateClient().AsVendor(vendor);
+        var path = $"/api/rewards/vendors/{vendor}/program";
+        object Program(string name) => new { name, currency = "EUR", leadRegistrationBonus = 100, holdingPeriodDays = 7 };
+
+        var blind = await (await client.PutAsJsonAsync(path, Program("Blind"), Cancel)).AssertProblemAsync((HttpStatusCode)428);
+        Assert.Equal("If-Match", blind.GetProperty("header").GetString());
+        await (await client.PutIfMatchAsJsonAsync(path, "\"1\"", Program("Not there yet"), Cancel)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var created = await client.PutNewAsJsonAsync(path, Program("First"), Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await (await client.PutNewAsJsonAsync(path, Program("Second creation"), Cancel)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        var read = await client.GetAsync(path, Cancel);
+        var etag = read.Headers.ETag!.Tag;
+        Assert.Equal(created.Headers.ETag!.Tag, etag);
+        var changed = await client.PutIfMatchAsJsonAsync(path, etag, Program("Renamed"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.Tag);
+
+        await (await client.PutIfMatchAsJsonAsync(path, etag, Program("Stale"), Cancel)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await client.PutAsJsonAsync(path, Program("Blind again"), Cancel)).AssertProblemAsync((HttpStatusCode)428);
+        var current = await client.GetAsync(path, Cancel);
+        Assert.Equal("Renamed", (await current.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("name").GetString());
+        Assert.Equal(changed.Headers.ETag!.Tag, current.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task A_vendor_program_pays_a_tiered_lead_registration_bonus_after_its_holding_period_through_an_approved_payout()
     {
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
@@ -142,13 +172,13 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         fixture.Tiers.Tiers[owner] = "premier";
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
 
-        var saved = await vendorClient.PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        var saved = await vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {
             name = "Storage Partner Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,
             tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 1.5m, ["advanced"] = 1.2m },
         }, Cancel);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var otherVendor = await fixture.Host.ClientFor(owner).PutAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new { name = "x", currency = "USD" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var otherVendor = await fixture.Host.ClientFor(owner).PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new { name = "x", currency = "USD" }, Cancel);
         await otherVendor.AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var won = Won(owner, 50_000m) with { VendorId = vendor, DealRegistrationId = Guid.NewGuid() };

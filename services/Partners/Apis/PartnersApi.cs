@@ -3,6 +3,7 @@ using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
+using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +18,7 @@ public static class PartnersApi
         api.MapGet("/", SearchPartners).WithName(nameof(SearchPartners))
             .WithSummary("Search the directory by function, category, tier, region, capability, certification vendor and name");
         api.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner)).WithSummary("Read a partner profile with the evidence for each capability");
-        api.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner)).WithSummary("Update the caller's own profile (If-Match for optimistic concurrency)");
+        api.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner)).WithSummary("Update the caller's own profile; If-Match (its ETag) is required: 428 without it, 412 when stale");
         api.MapPost("/{id:guid}/deactivate", DeactivatePartner).WithName(nameof(DeactivatePartner))
             .WithSummary("Withdraw a partner from search and matching; its profile stays readable");
         return api;
@@ -80,19 +81,16 @@ public static class PartnersApi
         {
             return ProblemResults.Forbidden("A partner can change only its own profile.");
         }
+        if (ifMatch is null)
+        {
+            return Preconditions.Required(Preconditions.IfMatch,
+                $"PUT replaces the whole profile: send If-Match with the ETag of GET /api/partners/{id}, so a change made meanwhile is not overwritten.");
+        }
         var taxonomy = await services.Capabilities.KnowingAsync(profile.CapabilityCodes(), services.CancellationToken);
         var errors = profile.Validate(taxonomy);
-        long? expectedVersion = null;
-        if (ifMatch is not null)
+        if (!Preconditions.TryReadVersion(ifMatch, out var expectedVersion))
         {
-            if (long.TryParse(ifMatch.Trim('"'), out var version))
-            {
-                expectedVersion = version;
-            }
-            else
-            {
-                errors.Add("If-Match", "'If-Match' must be an ETag this API returned.");
-            }
+            errors.Add("If-Match", "'If-Match' must be an ETag this API returned.");
         }
         if (!errors.IsValid)
         {
@@ -124,13 +122,12 @@ public static class PartnersApi
             case ChangeOutcome.Inactive:
                 return ProblemResults.Conflict("The partner is deactivated.", $"Partner {partner!.Id} was deactivated; its profile can be read but no longer changed.");
             case ChangeOutcome.Stale:
-                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The profile changed since you read it.",
-                    detail: $"Current ETag is {ETagOf(partner!)}; read it again and reapply your change.");
+                return Preconditions.Failed("The profile changed since you read it.", $"Current ETag is {ETagOf(partner!)}; read it again and reapply your change.");
             default:
                 context.Response.Headers.ETag = ETagOf(partner!);
                 return TypedResults.Ok(PartnerView.Of(partner!, clock.TodayUtc()));
         }
     }
 
-    private static string ETagOf(Partner partner) => $"\"{partner.Version}\"";
+    private static string ETagOf(Partner partner) => Preconditions.ETagOf(partner.Version);
 }

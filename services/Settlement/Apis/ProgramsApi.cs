@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Authentication;
+using EcosystemMarket.ServiceDefaults.Problems;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EcosystemMarket.Settlement.Apis;
 
@@ -13,8 +15,8 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/rewards/vendors/{vendorId}").WithTags("Reward programs");
-        api.MapGet("/program", GetProgram).WithName(nameof(GetProgram)).WithSummary("A vendor's reward program");
-        api.MapPut("/program", SaveProgram).WithName(nameof(SaveProgram)).WithSummary("Define the vendor's program: lead-registration bonus, tier multipliers, holding period, currency");
+        api.MapGet("/program", GetProgram).WithName(nameof(GetProgram)).WithSummary("A vendor's reward program, with its ETag");
+        api.MapPut("/program", SaveProgram).WithName(nameof(SaveProgram)).WithSummary("Define the vendor's program (If-None-Match: * creates it, If-Match changes it): lead-registration bonus, tier multipliers, holding period, currency");
         api.MapGet("/ledger", GetVendorLedger).WithName(nameof(GetVendorLedger)).WithSummary("What the vendor's program owes partners, per currency");
         api.MapPost("/payouts", ApprovePayout).WithName(nameof(ApprovePayout)).WithSummary("Approve paying a partner what the program owes it and is payable now");
         return api;
@@ -24,24 +26,66 @@ public static class ProgramsApi
 
     public sealed record PayoutRequest(Guid? PartnerId, string? Currency);
 
-    public static async Task<Results<Ok<RewardProgram>, NotFound>> GetProgram(string vendorId, RewardProgramStore programs, CancellationToken cancellationToken) =>
-        await programs.GetAsync(vendorId, cancellationToken) is { } program ? TypedResults.Ok(program) : TypedResults.NotFound();
+    public static async Task<Results<Ok<RewardProgram>, NotFound>> GetProgram(
+        string vendorId, HttpContext context, RewardProgramStore programs, CancellationToken cancellationToken)
+    {
+        if (await programs.GetWithVersionAsync(vendorId, cancellationToken) is not { } stored)
+        {
+            return TypedResults.NotFound();
+        }
+        context.Response.Headers.ETag = Preconditions.ETagOf(stored.Version);
+        return TypedResults.Ok(stored.Program);
+    }
 
-    public static async Task<Results<Ok<RewardProgram>, ValidationProblem, ProblemHttpResult>> SaveProgram(
-        string vendorId, ProgramRequest request, ClaimsPrincipal user, RewardProgramStore programs, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// PUT replaces the program, so it is conditional (RFC 9110): <c>If-None-Match: *</c> creates it (201; 412 when it
+    /// exists), <c>If-Match</c> with the ETag of GET changes that version (200; 412 when missing or changed since), and
+    /// neither is 428 Precondition Required.
+    /// </summary>
+    public static async Task<Results<Ok<RewardProgram>, Created<RewardProgram>, ValidationProblem, ProblemHttpResult>> SaveProgram(
+        string vendorId, ProgramRequest request, [FromHeader(Name = Preconditions.IfMatch)] string? ifMatch,
+        [FromHeader(Name = Preconditions.IfNoneMatch)] string? ifNoneMatch, ClaimsPrincipal user, HttpContext context,
+        RewardProgramStore programs, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!user.ActsForVendor(vendorId))
         {
             return Forbidden("A vendor defines only its own program.");
         }
+        var creating = ifMatch is null && ifNoneMatch?.Trim() == "*";
+        if (ifMatch is null && !creating)
+        {
+            return Preconditions.Required(Preconditions.IfMatch,
+                $"Send If-Match with the ETag of GET /api/rewards/vendors/{vendorId}/program to change the program, or If-None-Match: * to create it.");
+        }
         var program = new RewardProgram(vendorId, request.Name ?? "", request.Currency ?? "", request.LeadRegistrationBonus ?? 0,
             request.TierMultipliers ?? [], request.HoldingPeriodDays ?? 30);
         var errors = program.Validate();
+        long expectedVersion = 0;
+        if (!creating && !Preconditions.TryReadVersion(ifMatch, out expectedVersion))
+        {
+            errors.Add(Preconditions.IfMatch, "'If-Match' must be an ETag this API returned.");
+        }
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        await programs.SaveAsync(program, clock.GetUtcNow(), cancellationToken);
+
+        if (creating)
+        {
+            if (!await programs.CreateAsync(program, clock.GetUtcNow(), cancellationToken))
+            {
+                return Preconditions.Failed("The vendor has a program already.", "Read it (GET) and send If-Match with its ETag to change it.");
+            }
+            context.Response.Headers.ETag = Preconditions.ETagOf(1);
+            return TypedResults.Created($"/api/rewards/vendors/{vendorId}/program", program);
+        }
+        if (await programs.UpdateAsync(program, expectedVersion, clock.GetUtcNow(), cancellationToken) is not { } version)
+        {
+            return await programs.GetWithVersionAsync(vendorId, cancellationToken) is { } current
+                ? Preconditions.Failed("The program changed since you read it.", $"Current ETag is {Preconditions.ETagOf(current.Version)}; read it again and reapply your change.")
+                : Preconditions.Failed("The vendor has no program to change.", "Create it with If-None-Match: *.");
+        }
+        context.Response.Headers.ETag = Preconditions.ETagOf(version);
         return TypedResults.Ok(program);
     }
 
@@ -62,7 +106,7 @@ public static class ProgramsApi
         {
             return Forbidden("Only the vendor approves its program's payouts.");
         }
-        var errors = new ServiceDefaults.Problems.ValidationErrors();
+        var errors = new ValidationErrors();
         if (request.PartnerId is null || request.PartnerId == Guid.Empty)
         {
             errors.Add("partnerId", "'partnerId' must name the partner to pay.");

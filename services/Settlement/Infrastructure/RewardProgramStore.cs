@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using EcosystemMarket.Data;
@@ -5,48 +6,75 @@ using EcosystemMarket.Settlement.Model;
 
 namespace EcosystemMarket.Settlement.Infrastructure;
 
+/// <summary>A program as stored, with the version that is its ETag.</summary>
+public sealed record StoredProgram(RewardProgram Program, long Version);
+
 public sealed class RewardProgramStore(Database database)
 {
     private static readonly SqlText Select = SqlText.Portable("""
         SELECT vendor_id AS VendorId, name AS Name, currency AS Currency, lead_registration_bonus AS LeadRegistrationBonus,
-            tier_multipliers AS TierMultipliers, holding_period_days AS HoldingPeriodDays
+            tier_multipliers AS TierMultipliers, holding_period_days AS HoldingPeriodDays, version AS Version
         FROM reward_programs WHERE vendor_id = @VendorId;
         """);
 
-    private static readonly SqlText Upsert = new(
-        Sqlite: """
-            INSERT INTO reward_programs (vendor_id, name, currency, lead_registration_bonus, tier_multipliers, holding_period_days, updated_at)
-            VALUES (@VendorId, @Name, @Currency, @LeadRegistrationBonus, @TierMultipliers, @HoldingPeriodDays, @UpdatedAt)
-            ON CONFLICT (vendor_id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
-                lead_registration_bonus = excluded.lead_registration_bonus, tier_multipliers = excluded.tier_multipliers,
-                holding_period_days = excluded.holding_period_days, updated_at = excluded.updated_at;
-            """,
-        SqlServer: """
-            MERGE dbo.reward_programs WITH (HOLDLOCK) AS target
-            USING (SELECT @VendorId AS vendor_id) AS source ON target.vendor_id = source.vendor_id
-            WHEN MATCHED THEN UPDATE SET name = @Name, currency = @Currency, lead_registration_bonus = @LeadRegistrationBonus,
-                tier_multipliers = @TierMultipliers, holding_period_days = @HoldingPeriodDays, updated_at = @UpdatedAt
-            WHEN NOT MATCHED THEN INSERT (vendor_id, name, currency, lead_registration_bonus, tier_multipliers, holding_period_days, updated_at)
-                VALUES (@VendorId, @Name, @Currency, @LeadRegistrationBonus, @TierMultipliers, @HoldingPeriodDays, @UpdatedAt);
-            """);
+    private static readonly SqlText InsertUnlessExists = SqlText.Portable("""
+        INSERT INTO reward_programs (vendor_id, name, currency, lead_registration_bonus, tier_multipliers, holding_period_days, updated_at, version)
+        SELECT @VendorId, @Name, @Currency, @LeadRegistrationBonus, @TierMultipliers, @HoldingPeriodDays, @UpdatedAt, 1
+        WHERE NOT EXISTS (SELECT 1 FROM reward_programs WHERE vendor_id = @VendorId);
+        """);
 
-    public async Task<RewardProgram?> GetAsync(string vendorId, CancellationToken cancellationToken)
+    private static readonly SqlText UpdateIfVersion = SqlText.Portable("""
+        UPDATE reward_programs SET name = @Name, currency = @Currency, lead_registration_bonus = @LeadRegistrationBonus,
+            tier_multipliers = @TierMultipliers, holding_period_days = @HoldingPeriodDays, updated_at = @UpdatedAt, version = version + 1
+        WHERE vendor_id = @VendorId AND version = @ExpectedVersion;
+        """);
+
+    public async Task<RewardProgram?> GetAsync(string vendorId, CancellationToken cancellationToken) =>
+        (await GetWithVersionAsync(vendorId, cancellationToken))?.Program;
+
+    public async Task<StoredProgram?> GetWithVersionAsync(string vendorId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(database.Sql(Select), new { VendorId = vendorId }, cancellationToken: cancellationToken));
-        return row is null ? null : new RewardProgram(row.VendorId, row.Name, row.Currency, row.LeadRegistrationBonus,
-            JsonSerializer.Deserialize<Dictionary<string, decimal>>(row.TierMultipliers)!, (int)row.HoldingPeriodDays);
+        return row is null ? null : new StoredProgram(new RewardProgram(row.VendorId, row.Name, row.Currency, row.LeadRegistrationBonus,
+            JsonSerializer.Deserialize<Dictionary<string, decimal>>(row.TierMultipliers)!, (int)row.HoldingPeriodDays), row.Version);
     }
 
-    public async Task SaveAsync(RewardProgram program, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>False when the vendor has a program already.</returns>
+    public async Task<bool> CreateAsync(RewardProgram program, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(database.Sql(Upsert), new
+        try
         {
-            program.VendorId, program.Name, program.Currency, program.LeadRegistrationBonus,
-            TierMultipliers = JsonSerializer.Serialize(program.TierMultipliers), program.HoldingPeriodDays, UpdatedAt = now,
-        }, cancellationToken: cancellationToken));
+            return await ExecuteAsync(InsertUnlessExists, Parameters(program, now, expectedVersion: 0), cancellationToken) == 1;
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Created by a concurrent request between NOT EXISTS and INSERT (SQL Server replicas): the primary key refused ours.
+            if (await GetWithVersionAsync(program.VendorId, cancellationToken) is not null)
+            {
+                return false;
+            }
+            throw;
+        }
     }
 
-    private sealed record Row(string VendorId, string Name, string Currency, decimal LeadRegistrationBonus, string TierMultipliers, long HoldingPeriodDays);
+    /// <returns>The new version, or null when the program is missing or no longer at <paramref name="expectedVersion"/>.</returns>
+    public async Task<long?> UpdateAsync(RewardProgram program, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(UpdateIfVersion, Parameters(program, now, expectedVersion), cancellationToken) == 1 ? expectedVersion + 1 : null;
+
+    private async Task<int> ExecuteAsync(SqlText sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var unit = await database.BeginAsync(cancellationToken);
+        var changed = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(sql), parameters, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    private static object Parameters(RewardProgram program, DateTimeOffset now, long expectedVersion) => new
+    {
+        program.VendorId, program.Name, program.Currency, program.LeadRegistrationBonus,
+        TierMultipliers = JsonSerializer.Serialize(program.TierMultipliers), program.HoldingPeriodDays, UpdatedAt = now, ExpectedVersion = expectedVersion,
+    };
+
+    private sealed record Row(string VendorId, string Name, string Currency, decimal LeadRegistrationBonus, string TierMultipliers, long HoldingPeriodDays, long Version);
 }
