@@ -4,7 +4,7 @@ public static class GatewayExtensions
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddPartnerRateLimit(builder.Configuration);
+        builder.Services.AddRateLimitBudgets(builder.Configuration);
         builder.Services.AddReverseProxy().LoadFromMemory(GatewayRoutes.Routes(builder.Configuration), GatewayRoutes.Clusters(builder.Configuration));
         return builder;
     }

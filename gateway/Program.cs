@@ -8,9 +8,10 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.UseCorrelationId();
-app.MapDefaultEndpoints();
-app.UseRateLimiter();
-app.MapReverseProxy().RequireRateLimiting(PartnerRateLimit.PolicyName);
+app.UseSecurityHeaders();
+app.UseRequestSizeLimit();
+app.MapDefaultEndpoints(beforeAuthorization: gateway => gateway.UseRateLimiter());
+app.MapReverseProxy().RequireRateLimiting(RateLimitBudgets.PolicyName);
 app.MapOpenApiIndex();
 app.MapReservedPaths();
 

@@ -23,7 +23,7 @@ internal static class Extensions
 
         // "_grpc.matching" resolves the service key services:matching:grpc:0, Matching's HTTP/2 endpoint.
         builder.Services.AddGrpcClient<Matchmaker.MatchmakerClient>(client => client.Address = new Uri("http://_grpc.matching"))
-            .AddHttpMessageHandler<ForwardAuthorizationHandler>();
+            .AddServiceIdentity("matching");
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using EcosystemMarket.Matching.Infrastructure;
 using EcosystemMarket.Matching.IntegrationEvents.EventHandling;
 using EcosystemMarket.Matching.Model;
 using EcosystemMarket.Matching.Telemetry;
+using EcosystemMarket.ServiceDefaults.Authentication;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -38,7 +39,8 @@ internal static class Extensions
         // retried as a whole by the bootstrapper instead.
 #pragma warning disable EXTEXP0001 // the documented way to opt one client out of the defaults' resilience handler
         builder.Services.AddGrpcClient<PartnerDirectory.PartnerDirectoryClient>(client => client.Address = new Uri("http://_grpc.partners"))
-            .RemoveAllResilienceHandlers();
+            .RemoveAllResilienceHandlers()
+            .AddServiceIdentity("partners");
 #pragma warning restore EXTEXP0001
         return builder;
     }

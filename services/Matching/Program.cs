@@ -1,5 +1,6 @@
 using EcosystemMarket.Matching.Apis;
 using EcosystemMarket.Matching.Grpc;
+using EcosystemMarket.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +12,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseIdempotencyKeys();
 app.MapMatchingApi();
-// gRPC is the services' internal API: the gateway routes none of it, and background work calls it without a user.
-app.MapGrpcService<MatchmakerService>().AllowAnonymous();
+// gRPC is the services' internal API: the gateway routes none of it, and only another service's token opens it.
+app.MapGrpcService<MatchmakerService>().RequireAuthorization(ServiceIdentity.Policy);
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using EcosystemMarket.Partners.Apis;
 using EcosystemMarket.Partners.Grpc;
+using EcosystemMarket.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,8 +14,8 @@ app.UseIdempotencyKeys();
 app.MapPartnersApi();
 app.MapCapabilitiesApi();
 app.MapPartnerFiguresApi();
-// Service to service only: callers read it at start-up without a user, and in production only the cluster reaches it.
-app.MapGrpcService<PartnerDirectoryService>().AllowAnonymous();
+// Service to service only: callers read it without a user, with a token of their own whose audience is Partners.
+app.MapGrpcService<PartnerDirectoryService>().RequireAuthorization(ServiceIdentity.Policy);
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
+using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.Settlement.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -25,7 +26,8 @@ internal static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<SettlementMetrics>());
         // "_grpc.partners" resolves services:partners:grpc:0, Partners' HTTP/2 endpoint.
         builder.Services.AddGrpcClient<EcosystemMarket.Contracts.Partners.PartnerDirectory.PartnerDirectoryClient>(
-            client => client.Address = new Uri("http://_grpc.partners"));
+            client => client.Address = new Uri("http://_grpc.partners"))
+            .AddServiceIdentity("partners");
         return builder;
     }
 }

@@ -129,13 +129,15 @@ public static class Extensions
     /// /api/* and /openapi/*, so no service's figures are public. A service whose HTTP port is public (the
     /// gateway) is given a Kestrel endpoint named "management"; /metrics then answers only on that port.
     /// Authentication and authorization run inside the status-code pages, so a 401 or 403 they produce
-    /// also carries problem details.
+    /// also carries problem details. <paramref name="beforeAuthorization"/> runs between the two: the gateway's rate
+    /// limiter knows the caller there, and counts requests that authorization is about to refuse.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? beforeAuthorization = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
 
         // The API description is public, like the API's documentation; the gateway lists every service's.

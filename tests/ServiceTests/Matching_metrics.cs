@@ -19,7 +19,7 @@ public sealed class Matching_metrics(MatchingFixture fixture) : IClassFixture<Ma
         var before = await PrometheusScrape.ReadAsync(client, Cancel);
 
         var owner = Guid.NewGuid();
-        await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest
+        await fixture.Matchmaker().FindPartnersAsync(new FindPartnersRequest
         {
             OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "cloud.migration", MustHave = true } },
         }, cancellationToken: Cancel);

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EcosystemMarket.Matching.Infrastructure;
 using EcosystemMarket.TestSupport;
+using EcosystemMarket.ServiceDefaults.Authentication;
 using Grpc.Core;
-using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,17 +45,11 @@ public sealed class MatchingFixture() : ServiceFixture<TrackRecordStore>("matchi
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IPartnerSource>(Directory);
 
-    public Matchmaker.MatchmakerClient Matchmaker(Guid caller) =>
-        new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions
-        {
-            HttpHandler = Host.Server.CreateHandler(),
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("Authorization", $"Bearer {TestTokens.Partner(caller)}");
-                return Task.CompletedTask;
-            })),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        }));
+    /// <summary>Matchmaker as Brokering calls it, with a service token addressed to Matching.</summary>
+    public Matchmaker.MatchmakerClient Matchmaker() => Matchmaker(TestTokens.Service("brokering", "matching"));
+
+    /// <param name="token">Null calls anonymously.</param>
+    public Matchmaker.MatchmakerClient Matchmaker(string? token) => new(GrpcChannels.To(Host.Server, token));
 }
 
 public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<MatchingFixture>
@@ -93,7 +87,7 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         // Other tests of the fixture index partners of their own: this test reads only its five.
         var mine = new[] { owner, storage, rival, inactive, both }.Select(id => id.ToString()).ToHashSet();
         var reply = await Eventually.HoldsAsync(
-            async () => await fixture.Matchmaker(owner).FindPartnersAsync(request, cancellationToken: Cancel),
+            async () => await fixture.Matchmaker().FindPartnersAsync(request, cancellationToken: Cancel),
             r => r.OwnerLacks.Count == 2 && r.Candidates.Count(c => mine.Contains(c.PartnerId)) == 2, // every event indexed, the owner's included
             TimeSpan.FromSeconds(60));
 
@@ -109,7 +103,7 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         Assert.True(health.IsSuccessStatusCode);
 
         var owner = Guid.NewGuid();
-        var reply = await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest
+        var reply = await fixture.Matchmaker().FindPartnersAsync(new FindPartnersRequest
         {
             OwnerPartnerId = owner.ToString(),
             Needs = { new Need { Capability = "cloud", MustHave = true } },
@@ -140,7 +134,7 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         }, Cancel);
 
         var request = new FindPartnersRequest { OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "security", MustHave = true } } };
-        var reply = await Eventually.HoldsAsync(async () => await fixture.Matchmaker(owner).FindPartnersAsync(request, cancellationToken: Cancel),
+        var reply = await Eventually.HoldsAsync(async () => await fixture.Matchmaker().FindPartnersAsync(request, cancellationToken: Cancel),
             r => r.Candidates.Count == 2 && r.Candidates[0].Reasons.Contains("won 1 deal with you")
                  && r.Candidates[0].Reasons.Contains("accepted 1 of 1 invitations, median 2 h")); // the win and the invitation arrive on separate queues
         Assert.Equal([reliable.ToString(), silent.ToString()], reply.Candidates.Select(c => c.PartnerId).ToArray());
@@ -171,8 +165,28 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     {
         var owner = Guid.NewGuid();
         var failure = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fixture.Matchmaker(owner).FindPartnersAsync(new FindPartnersRequest { OwnerPartnerId = owner.ToString() }, cancellationToken: Cancel));
+            await fixture.Matchmaker().FindPartnersAsync(new FindPartnersRequest { OwnerPartnerId = owner.ToString() }, cancellationToken: Cancel));
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task Matchmaker_answers_only_a_service_token_addressed_to_Matching()
+    {
+        var owner = Guid.NewGuid();
+        var request = new FindPartnersRequest { OwnerPartnerId = owner.ToString(), Needs = { new Need { Capability = "cloud", MustHave = true } } };
+
+        async Task<StatusCode> Refusal(string? token) => (await Assert.ThrowsAsync<RpcException>(async () =>
+            await fixture.Matchmaker(token).FindPartnersAsync(request, cancellationToken: Cancel))).StatusCode;
+
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(token: null));
+        // Another tenant's user token reveals no one's track record.
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(TestTokens.Partner(Guid.NewGuid())));
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(TestTokens.Service("brokering", callee: "partners")));
+        Assert.Equal(StatusCode.PermissionDenied, await Refusal(TestTokens.Signed("ecosystemmarket-matching",
+            (ClaimNames.Subject, "someone"), (ClaimNames.Role, Roles.Admin))));
+
+        var reply = await fixture.Matchmaker(TestTokens.Service("brokering", "matching")).FindPartnersAsync(request, cancellationToken: Cancel);
+        Assert.Contains(reply.Candidates, c => c.PartnerId == MatchingFixture.Bootstrapped.ToString());
     }
 
     [Fact]
@@ -255,7 +269,8 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
         var program = $"vendor-{Guid.NewGuid():N}"[..20];
         var (member, outsider, other, another) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var bus = fixture.Host.Services.GetRequiredService<IBus>();
-        var registered = Registered(member, "Program Member", true, "storage");
+        // Not "storage": the ranking test counts the storage partners of the shared index.
+        var registered = Registered(member, "Program Member", true, "networking");
         await bus.Publish(registered with { Partner = registered.Partner with { ProgramMemberships = [program] } }, Cancel);
         foreach (var (owner, invitee) in new[] { (outsider, member), (other, another) })
         {

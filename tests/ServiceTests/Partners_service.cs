@@ -39,8 +39,11 @@ public sealed class PartnersFixture() : ServiceFixture<PartnerRepository>("partn
         ["Partners:Metrics:RefreshInterval"] = "00:00:00.100",
     };
 
-    public PartnerDirectory.PartnerDirectoryClient Directory() =>
-        new(GrpcChannel.ForAddress(Host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Host.Server.CreateHandler() }));
+    /// <summary>The directory as Matching reads it, with a service token addressed to Partners.</summary>
+    public PartnerDirectory.PartnerDirectoryClient Directory() => Directory(TestTokens.Service("matching", "partners"));
+
+    /// <param name="token">Null calls anonymously.</param>
+    public PartnerDirectory.PartnerDirectoryClient Directory(string? token) => new(GrpcChannels.To(Host.Server, token));
 
     public HttpClient Admin() => Host.CreateClient().AsAdmin();
 }
@@ -366,6 +369,63 @@ public sealed class Partners_service(PartnersFixture fixture) : IClassFixture<Pa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await response.Content.ReadFromJsonAsync<PartnerView>(Cancel))!.Active);
+    }
+
+    [Fact]
+    public async Task PartnerDirectory_answers_only_a_service_token_addressed_to_Partners()
+    {
+        var partnerId = await RegisterAsync(Profile("Guarded Directory"));
+        var request = new GetPartnersRequest { PartnerIds = { partnerId.ToString() } };
+
+        async Task<StatusCode> Refusal(string? token) => (await Assert.ThrowsAsync<RpcException>(async () =>
+            await fixture.Directory(token).GetPartnersAsync(request, cancellationToken: Cancel))).StatusCode;
+
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(token: null));
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(TestTokens.Partner(partnerId)));
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Admin)));
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(TestTokens.Service("brokering", callee: "matching")));
+        Assert.Equal(StatusCode.Unauthenticated, await Refusal(TestTokens.Service("matching", "partners", signingKey: DevelopmentTokens.NewSigningKey())));
+        // Addressed to Partners but a person's token, not a service's.
+        Assert.Equal(StatusCode.PermissionDenied, await Refusal(TestTokens.Signed("ecosystemmarket-partners",
+            (ClaimNames.Subject, "someone"), (ClaimNames.Role, Roles.Partner), (ClaimNames.PartnerId, partnerId.ToString()))));
+        // A stream is refused before it yields a single partner.
+        using var stream = fixture.Directory(TestTokens.Partner(partnerId)).StreamPartners(new StreamPartnersRequest(), cancellationToken: Cancel);
+        Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<RpcException>(async () => await stream.ResponseStream.MoveNext(Cancel))).StatusCode);
+
+        var reply = await fixture.Directory(TestTokens.Service("settlement", "partners")).GetPartnersAsync(request, cancellationToken: Cancel);
+        Assert.Equal([partnerId.ToString()], reply.Partners.Select(p => p.PartnerId));
+    }
+
+    [Fact]
+    public async Task A_service_token_opens_no_REST_endpoint()
+    {
+        var partnerId = await RegisterAsync(Profile("Not For Services"));
+
+        var addressedToPartners = await fixture.Host.CreateClient().WithToken(TestTokens.Service("matching", "partners")).GetAsync($"/api/partners/{partnerId}", Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, addressedToPartners.StatusCode);
+        // Even with the users' audience, a service's role is not a user's.
+        var asService = await fixture.Host.CreateClient().WithToken(TestTokens.Signed(JwtSettings.DefaultAudience,
+            (ClaimNames.Subject, "matching"), (ClaimNames.Role, Roles.Service))).GetAsync($"/api/partners/{partnerId}", Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, asService.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partner_token_without_a_partner_id_or_a_vendor_token_without_a_vendor_is_refused_with_a_problem()
+    {
+        var partnerId = await RegisterAsync(Profile("Asked About"));
+
+        foreach (var token in new[]
+                 {
+                     DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Partner),
+                     TestTokens.Signed(JwtSettings.DefaultAudience, (ClaimNames.Subject, "p"), (ClaimNames.Role, Roles.Partner), (ClaimNames.PartnerId, "acme")),
+                     DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Vendor),
+                 })
+        {
+            var response = await fixture.Host.CreateClient().WithToken(token).GetAsync($"/api/partners/{partnerId}", Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.ClientFor(partnerId).GetAsync($"/api/partners/{partnerId}", Cancel)).StatusCode);
     }
 
     [Fact]

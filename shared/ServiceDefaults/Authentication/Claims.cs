@@ -15,6 +15,9 @@ public static class Roles
     public const string Partner = "partner";
     public const string Vendor = "vendor";
     public const string Admin = "admin";
+
+    /// <summary>Another service of the system calling a gRPC API (never a person, never the REST API).</summary>
+    public const string Service = "service";
 }
 
 public static class CallerExtensions

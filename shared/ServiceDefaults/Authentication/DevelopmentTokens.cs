@@ -34,5 +34,18 @@ public static class DevelopmentTokens
         });
     }
 
+    /// <summary>A service's token for calling <paramref name="audience"/>: role <c>service</c>, the caller's name as subject.</summary>
+    public static string CreateService(string base64SigningKey, string caller, string audience, DateTimeOffset issuedAt, TimeSpan lifetime, string issuer = JwtSettings.DevelopmentIssuer) =>
+        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity([new Claim(ClaimNames.Subject, caller), new Claim(ClaimNames.Role, Roles.Service)]),
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime,
+            Expires = (issuedAt + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(base64SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+
     public static string NewSigningKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

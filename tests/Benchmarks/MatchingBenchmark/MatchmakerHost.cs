@@ -30,6 +30,7 @@ public sealed class MatchmakerHost(WebApplication app, string signingKey) : IAsy
         var signingKey = DevelopmentTokens.NewSigningKey();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["Jwt:SigningKey"] = signingKey;
+        builder.Configuration["Jwt:ServiceName"] = "matching";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
@@ -39,11 +40,13 @@ public sealed class MatchmakerHost(WebApplication app, string signingKey) : IAsy
         builder.Services.AddSingleton(record);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<PartnerMatcher>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<EcosystemMarket.Matching.Telemetry.MatchingMetrics>();
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGrpcService<MatchmakerService>();
+        app.MapGrpcService<MatchmakerService>().RequireAuthorization(ServiceIdentity.Policy);
         await app.StartAsync();
         return new MatchmakerHost(app, signingKey);
     }
