@@ -3,6 +3,7 @@ using EcosystemMarket.Data;
 using EcosystemMarket.Data.Inbox;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Data.Outbox;
+using EcosystemMarket.Data.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// The service's own database from <c>ConnectionStrings:{name}</c> (an embedded SQLite file when absent),
-    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox and health check.
+    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox, the purge of old
+    /// outbox and inbox rows, and health check. The outbox reads the <c>Outbox:</c> keys (<see cref="OutboxOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder, string name, Assembly migrations)
     {
@@ -24,7 +26,9 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
+        builder.Services.AddSingleton(OutboxOptions.From(builder.Configuration));
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<MessageRetention>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
         return builder;
     }
