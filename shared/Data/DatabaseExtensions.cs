@@ -6,6 +6,7 @@ using EcosystemMarket.Data.Outbox;
 using EcosystemMarket.Data.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -27,8 +28,11 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
         builder.Services.AddSingleton(OutboxOptions.From(builder.Configuration));
-        builder.Services.AddHostedService<OutboxDispatcher>();
-        builder.Services.AddHostedService<MessageRetention>();
+        // Leases and retention run on the wall clock, not on a TimeProvider a service (or its tests) registers for its rules.
+        builder.Services.AddHostedService(sp => new OutboxDispatcher(sp.GetRequiredService<Database>(), sp.GetRequiredService<MassTransit.IBus>(),
+            sp.GetRequiredService<ILogger<OutboxDispatcher>>(), sp.GetRequiredService<OutboxOptions>(), TimeProvider.System));
+        builder.Services.AddHostedService(sp => new MessageRetention(sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<ILogger<MessageRetention>>(), sp.GetRequiredService<OutboxOptions>(), TimeProvider.System));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
         return builder;
     }

@@ -49,7 +49,10 @@ public sealed class Outbox_replicas : IAsyncLifetime
             .ToList();
         Assert.NotEqual(replicas[0].DispatcherId, replicas[1].DispatcherId);
 
-        await Task.WhenAll(replicas.Select(replica => Task.Run(() => DrainAsync(replica), Cancel)));
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var draining = replicas.Select(replica => Task.Run(async () => { await start.Task; await DrainAsync(replica); }, Cancel)).ToList();
+        start.SetResult();
+        await Task.WhenAll(draining);
 
         var published = first.Ids.Concat(second.Ids).ToList();
         Assert.Equal(ids.Order(), published.Order());
@@ -243,7 +246,7 @@ public sealed class Outbox_replicas : IAsyncLifetime
                 pipe.Send(context).GetAwaiter().GetResult();
             }
             Ids.Enqueue(((Outbox_dispatcher.MessageIdOnly)(object)context).Id!.Value);
-            return Task.Delay(1);
+            return Task.Delay(10);
         }
     }
 
