@@ -81,11 +81,7 @@ public sealed class Outbox_replicas : IAsyncLifetime
             new ShiftedClock(lease + TimeSpan.FromSeconds(1)));
         Assert.Equal((3, 0), await later.DispatchBatchAsync(Cancel));
         Assert.Equal(ids.Order(), broker.Ids.Order());
-        Assert.Equal(later.DispatcherId, await _database.OpenAsync(Cancel).ContinueWith(async c =>
-        {
-            await using var connection = await c;
-            return await connection.QuerySingleAsync<string>("SELECT DISTINCT claimed_by FROM outbox_messages;");
-        }).Unwrap());
+        Assert.Equal([later.DispatcherId], await QueryAsync<string>("SELECT DISTINCT claimed_by FROM outbox_messages;"));
     }
 
     [Fact]

@@ -24,12 +24,12 @@ internal static class OutboxStore
                 ORDER BY sequence LIMIT @Take);
             """,
         SqlServer: """
-            WITH next AS (
+            WITH claimable AS (
                 SELECT TOP (@Take) sequence, claimed_by, claimed_until
                 FROM dbo.outbox_messages WITH (ROWLOCK, READPAST, UPDLOCK)
                 WHERE sent_at IS NULL AND parked_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now OR claimed_by = @Me)
                 ORDER BY sequence)
-            UPDATE next SET claimed_by = @Me, claimed_until = @Until;
+            UPDATE claimable SET claimed_by = @Me, claimed_until = @Until;
             """);
 
     public static readonly SqlText SelectClaimed = SqlText.Portable("""
