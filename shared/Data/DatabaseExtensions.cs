@@ -4,8 +4,10 @@ using EcosystemMarket.Data.Idempotency;
 using EcosystemMarket.Data.Inbox;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Data.Outbox;
+using EcosystemMarket.Data.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -13,7 +15,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// The service's own database from <c>ConnectionStrings:{name}</c> (an embedded SQLite file when absent),
-    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox, idempotency keys and health check.
+    /// migrated at start-up before anything else starts, with its outbox dispatcher, inbox, idempotency keys, the purge
+    /// of old outbox and inbox rows, and health check. The outbox reads the <c>Outbox:</c> keys (<see cref="OutboxOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder, string name, Assembly migrations)
     {
@@ -25,8 +28,13 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<Inbox>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
-        builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddIdempotencyKeys<IdempotencyStore>(builder.Configuration);
+        builder.Services.AddSingleton(OutboxOptions.From(builder.Configuration));
+        // Leases and retention run on the wall clock, not on a TimeProvider a service (or its tests) registers for its rules.
+        builder.Services.AddHostedService(sp => new OutboxDispatcher(sp.GetRequiredService<Database>(), sp.GetRequiredService<MassTransit.IBus>(),
+            sp.GetRequiredService<ILogger<OutboxDispatcher>>(), sp.GetRequiredService<OutboxOptions>(), TimeProvider.System));
+        builder.Services.AddHostedService(sp => new MessageRetention(sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<ILogger<MessageRetention>>(), sp.GetRequiredService<OutboxOptions>(), TimeProvider.System));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
         return builder;
     }

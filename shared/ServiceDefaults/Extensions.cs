@@ -96,6 +96,8 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
                 .AddMeter([.. EcosystemMetrics.Meters.All])
+                // shared/Data's outbox: messages published and parked (OutboxMetrics).
+                .AddMeter("EcosystemMarket.Outbox")
                 // The dashboard scrapes every few seconds and charts what it reads: a cached scrape would show it stale figures.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(tracing => tracing

@@ -45,7 +45,7 @@ public sealed class Outbox_dispatcher : IAsyncLifetime
     {
         var broker = DispatchProxy.Create<IBus, FlakyBroker>();
         ((FlakyBroker)(object)broker).Failures = 2;
-        var dispatcher = new OutboxDispatcher(_database, broker, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(_database, broker, NullLogger<OutboxDispatcher>.Instance, new OutboxOptions { RetryBackoff = TimeSpan.Zero });
         await using (var unit = await _database.BeginAsync(TestContext.Current.CancellationToken))
         {
             await unit.PublishAsync(new OpportunityClosed { OpportunityId = Guid.NewGuid(), OwnerPartnerId = Guid.NewGuid(), Outcome = "lost", OccurredAt = DateTimeOffset.UtcNow },

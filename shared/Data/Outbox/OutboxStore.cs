@@ -13,19 +13,44 @@ internal static class OutboxStore
         VALUES (@MessageId, @MessageType, @Body, @CreatedAt, 0, @TraceParent);
         """);
 
-    public static readonly SqlText SelectUnsent = new(
+    // A row is free when unsent, not parked and unclaimed, or its lease ran out (its dispatcher died, or it
+    // failed and waits out its backoff); a dispatcher's own rows are free to it, as it runs one batch at a time.
+    public static readonly SqlText Claim = new(
         Sqlite: """
-            SELECT sequence, message_id AS MessageId, message_type AS MessageType, body, trace_parent AS TraceParent
-            FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT @Take;
+            UPDATE outbox_messages SET claimed_by = @Me, claimed_until = @Until
+            WHERE sequence IN (
+                SELECT sequence FROM outbox_messages
+                WHERE sent_at IS NULL AND parked_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now OR claimed_by = @Me)
+                ORDER BY sequence LIMIT @Take);
             """,
         SqlServer: """
-            SELECT TOP (@Take) sequence, message_id AS MessageId, message_type AS MessageType, body, trace_parent AS TraceParent
-            FROM dbo.outbox_messages WHERE sent_at IS NULL ORDER BY sequence;
+            WITH claimable AS (
+                SELECT TOP (@Take) sequence, claimed_by, claimed_until
+                FROM dbo.outbox_messages WITH (ROWLOCK, READPAST, UPDLOCK)
+                WHERE sent_at IS NULL AND parked_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now OR claimed_by = @Me)
+                ORDER BY sequence)
+            UPDATE claimable SET claimed_by = @Me, claimed_until = @Until;
             """);
 
-    public static readonly SqlText MarkSent = SqlText.Portable("UPDATE outbox_messages SET sent_at = @SentAt, attempts = attempts + 1 WHERE sequence IN @Sequences;");
+    public static readonly SqlText SelectClaimed = SqlText.Portable("""
+        SELECT sequence AS Sequence, message_id AS MessageId, message_type AS MessageType, body AS Body, trace_parent AS TraceParent, attempts AS Attempts
+        FROM outbox_messages
+        WHERE claimed_by = @Me AND claimed_until = @Until AND sent_at IS NULL AND parked_at IS NULL
+        ORDER BY sequence;
+        """);
 
-    public static readonly SqlText MarkFailed = SqlText.Portable("UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence;");
+    public static readonly SqlText MarkSent = SqlText.Portable("""
+        UPDATE outbox_messages SET sent_at = @SentAt, attempts = attempts + 1
+        WHERE sequence IN @Sequences AND claimed_by = @Me AND claimed_until = @Until;
+        """);
+
+    // The claim is handed back with the backoff as its lease, so no dispatcher retries the row before then.
+    public static readonly SqlText MarkFailed = SqlText.Portable("""
+        UPDATE outbox_messages
+        SET attempts = attempts + 1, last_error = @Error, claimed_by = NULL, claimed_until = @RetryAt,
+            parked_at = CASE WHEN attempts + 1 >= @MaxAttempts THEN @Now ELSE NULL END
+        WHERE sequence = @Sequence AND claimed_by = @Me AND claimed_until = @Until;
+        """);
 
     public static async Task EnqueueAsync<T>(UnitOfWork unit, T message, CancellationToken cancellationToken) where T : class
     {
@@ -42,4 +67,15 @@ internal static class OutboxStore
     }
 }
 
-internal sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);
+internal sealed class OutboxRow
+{
+    public long Sequence { get; init; }
+    public Guid MessageId { get; init; }
+    public string MessageType { get; init; } = "";
+    public string Body { get; init; } = "";
+    public string? TraceParent { get; init; }
+    public int Attempts { get; init; }
+}
+
+/// <summary>One batch's claim: the rows a dispatcher holds are those with its id and this lease's end.</summary>
+internal sealed record OutboxClaim(string Me, DateTimeOffset Now, DateTimeOffset Until);
