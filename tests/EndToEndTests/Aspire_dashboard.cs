@@ -95,8 +95,8 @@ public sealed class Aspire_dashboard(SeededSystem system) : IAsyncLifetime
     private async Task<IPage> SignedInAsync(string path)
     {
         var page = await _chromium.NewPageAsync();
-        await page.GotoAsync(new Uri(system.Dashboard!, $"login?t={system.BrowserToken}").ToString());
-        await page.GotoAsync(new Uri(system.Dashboard!, path.TrimStart('/')).ToString());
+        await page.GotoAsync(new Uri(system.Dashboard, $"login?t={system.BrowserToken}").ToString());
+        await page.GotoAsync(new Uri(system.Dashboard, path.TrimStart('/')).ToString());
         return page;
     }
 

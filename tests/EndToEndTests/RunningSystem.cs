@@ -11,15 +11,15 @@ namespace EcosystemMarket.EndToEndTests;
 /// <summary>
 /// The whole system as the app host starts it, through Aspire.Hosting.Testing: RabbitMQ, the four services and the
 /// gateway as Aspire resources, on a data folder of the fixture's own and free ports. By default on a virtual host
-/// of the shared test broker (<c>--messaging</c>), without the dashboard; a subclass may start the app host's own
-/// RabbitMQ node and the Aspire dashboard as <c>./run.sh start</c> does.
+/// of the shared test broker (<c>--messaging</c>); a subclass may start the app host's own RabbitMQ node as
+/// <c>./run.sh start</c> does. The Aspire dashboard always runs: the services export their telemetry to it, and a
+/// service whose OTLP endpoint does not answer takes over 10 s to stop, longer than Aspire waits on a restart.
 /// </summary>
 public class RunningSystem : IAsyncLifetime
 {
     public static readonly string[] Services = ["partners", "matching", "brokering", "settlement", "gateway", "portal"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly bool _ownBroker;
-    private readonly bool _dashboard;
     private readonly string[] _options;
     private readonly RabbitMqVirtualHost _broker = new();
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"em-e2e-{Guid.NewGuid():N}");
@@ -27,19 +27,18 @@ public class RunningSystem : IAsyncLifetime
     private readonly CancellationTokenSource _stopping = new();
     private DistributedApplication? _app;
 
-    public RunningSystem() : this(ownBroker: false, dashboard: false)
+    public RunningSystem() : this(ownBroker: false)
     {
     }
 
-    protected RunningSystem(bool ownBroker, bool dashboard, params string[] options) =>
-        (_ownBroker, _dashboard, _options) = (ownBroker, dashboard, options);
+    protected RunningSystem(bool ownBroker, params string[] options) => (_ownBroker, _options) = (ownBroker, options);
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not been started.");
     public Uri Gateway { get; private set; } = null!;
     public string SigningKey => File.ReadAllText(Path.Combine(_data, "signing-key")).Trim();
 
-    /// <summary>The dashboard's address, its sign-in token and the key of its telemetry API, when it runs.</summary>
-    public Uri? Dashboard { get; private set; }
+    /// <summary>The dashboard's address, its sign-in token and the key of its telemetry API.</summary>
+    public Uri Dashboard { get; private set; } = null!;
     public string BrowserToken { get; } = Guid.NewGuid().ToString("N");
     public string TelemetryApiKey { get; } = Guid.NewGuid().ToString("N");
 
@@ -54,20 +53,17 @@ public class RunningSystem : IAsyncLifetime
             await _broker.InitializeAsync();
             args = [.. args, "--messaging", _broker.ConnectionString];
         }
-        if (_dashboard)
-        {
-            var (dashboard, otlp, resources) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-            Dashboard = new Uri($"http://localhost:{dashboard}/");
-            args = [.. args, $"--ASPNETCORE_URLS={Dashboard}", $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp}",
-                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{resources}", "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-                $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}",
-                // Aspire.Hosting.Testing moves proxied ports, the dashboard's among them, unless told not to.
-                "--DcpPublisher:RandomizePorts=false"];
-        }
+        var (dashboard, otlp, resources) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        Dashboard = new Uri($"http://localhost:{dashboard}/");
+        args = [.. args, $"--ASPNETCORE_URLS={Dashboard}", $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp}",
+            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{resources}", "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}", $"--AppHost:DashboardApiKey={TelemetryApiKey}",
+            // Aspire.Hosting.Testing moves proxied ports, the dashboard's among them, unless told not to.
+            "--DcpPublisher:RandomizePorts=false"];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync(typeof(EcosystemMarket.AppHost.AppHostOptions), args,
             (options, _) =>
             {
-                options.DisableDashboard = !_dashboard;
+                options.DisableDashboard = false;
                 // Kept in Output instead, shown when a test fails: every service's log in the test run's would drown it.
                 options.EnableResourceLogging = false;
             }, _stopping.Token);

@@ -4,7 +4,7 @@ namespace EcosystemMarket.EndToEndTests;
 /// The whole system as <c>./run.sh start --seed-demo</c> starts it: the app host's own RabbitMQ node, the Aspire
 /// dashboard, and the demo ecosystem seeded through the gateway (ready once the seeding reports it is done).
 /// </summary>
-public sealed class SeededSystem() : RunningSystem(ownBroker: true, dashboard: true, "--seed-demo")
+public sealed class SeededSystem() : RunningSystem(ownBroker: true, "--seed-demo")
 {
     private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(3);
 
