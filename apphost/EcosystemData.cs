@@ -11,8 +11,13 @@ public sealed record EcosystemData(string Directory, string SigningKey, string? 
     /// <summary>The signing key as the services receive it: a secret parameter, which the dashboard does not show.</summary>
     public IResourceBuilder<ParameterResource> SigningKeyParameter { get; private init; } = null!;
 
-    public static EcosystemData Prepare(IDistributedApplicationBuilder builder)
+    /// <summary>
+    /// Adds the app host's own flags (<see cref="AppHostOptions"/>) to the configuration, then prepares the data
+    /// folder and the development signing key they name.
+    /// </summary>
+    public static EcosystemData Prepare(IDistributedApplicationBuilder builder, string[] args)
     {
+        builder.Configuration.AddInMemoryCollection(AppHostOptions.Parse(args).Configuration);
         var directory = builder.Configuration[AppHostOptions.Keys.Data] ?? RepositoryLayout.DefaultDataDirectory;
         System.IO.Directory.CreateDirectory(directory);
         var signingKey = DevelopmentSigningKey.LoadOrCreate(directory);

@@ -1,29 +1,20 @@
 using EcosystemMarket.AppHost;
 
-var options = AppHostOptions.Parse(args);
-switch (options)
+if (AppHostCommands.RunInstead(args) is { } exitCode)
 {
-    case { Error: { } error }:
-        Console.Error.WriteLine(error);
-        Console.Error.WriteLine(AppHostOptions.Usage);
-        return 2;
-    case { Command: "help" }:
-        Console.WriteLine(AppHostOptions.Usage);
-        return 0;
-    case { Command: "token" }:
-        return TokenCommand.Run(options);
+    return exitCode;
 }
 
+// --seed-demo has no value: the configuration's command line would take the next argument for one.
 var builder = DistributedApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
-builder.Configuration.AddInMemoryCollection(options.Configuration);
-var data = EcosystemData.Prepare(builder);
+var data = EcosystemData.Prepare(builder, args);
 
 var messaging = builder.AddMessaging(data);
 var partners = builder.AddService<Projects.EcosystemMarket_Partners>("partners", data, messaging, grpc: true);
 var matching = builder.AddService<Projects.EcosystemMarket_Matching>("matching", data, messaging, grpc: true)
     .WithReference(partners).WaitFor(partners);
 var brokering = builder.AddService<Projects.EcosystemMarket_Brokering>("brokering", data, messaging)
-    .WithReference(partners).WithReference(matching).WaitFor(matching);
+    .WithReference(matching).WaitFor(matching);
 var settlement = builder.AddService<Projects.EcosystemMarket_Settlement>("settlement", data, messaging)
     .WithReference(partners).WaitFor(partners);
 var gateway = builder.AddGateway(data, partners, matching, brokering, settlement);

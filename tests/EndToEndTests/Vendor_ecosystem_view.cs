@@ -28,6 +28,7 @@ public sealed class Vendor_ecosystem_view(SeededSystem system) : IAsyncLifetime
         var page = await _chromium.NewPageAsync(width);
 
         await page.GotoAsync(new Uri(system.Gateway, "signin").ToString());
+        await HeadlessChromium.ScreenshotAsync(page, $"portal-signin-{width}");
         await page.GetByTestId("signin-token").FillAsync(DevelopmentTokens.Create(system.SigningKey, Roles.Vendor, vendorId: vendor.Id));
         await page.GetByTestId("signin-submit").ClickAsync();
 
