@@ -46,11 +46,12 @@ public sealed class IdempotencyStore(Database database) : IIdempotencyStore
         try
         {
             await using var unit = await database.BeginAsync(cancellationToken);
-            if (await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertUnlessClaimed), claim, unit.Transaction, cancellationToken: cancellationToken)) == 1)
-            {
-                await unit.CommitAsync(cancellationToken);
-                return null;
-            }
+            var claimed = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertUnlessClaimed), claim, unit.Transaction, cancellationToken: cancellationToken)) == 1;
+            // Read in the same unit: on SQLite, units that queue up share one transaction (group commit), so the claim
+            // that stopped this insert may not be committed yet, and another connection would not see it.
+            var existing = claimed ? null : await FindAsync(unit.Connection, unit.Transaction, caller, key, cancellationToken);
+            await unit.CommitAsync(cancellationToken);
+            return claimed ? null : existing ?? throw new InvalidOperationException($"Idempotency key {key} was neither claimed nor found.");
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,8 +62,6 @@ public sealed class IdempotencyStore(Database database) : IIdempotencyStore
             }
             throw;
         }
-        return await FindAsync(caller, key, cancellationToken)
-            ?? throw new InvalidOperationException($"Idempotency key {key} was neither claimed nor found.");
     }
 
     public async Task<bool> TakeOverAsync(string caller, string key, DateTimeOffset lockedAt, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -83,8 +82,13 @@ public sealed class IdempotencyStore(Database database) : IIdempotencyStore
     private async Task<ExistingKey?> FindAsync(string caller, string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, caller, key, cancellationToken);
+    }
+
+    private async Task<ExistingKey?> FindAsync(DbConnection connection, DbTransaction? transaction, string caller, string key, CancellationToken cancellationToken)
+    {
         var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(database.Sql(Select),
-            new { Caller = caller, Key = key }, cancellationToken: cancellationToken));
+            new { Caller = caller, Key = key }, transaction, cancellationToken: cancellationToken));
         return row?.ToExistingKey();
     }
 
