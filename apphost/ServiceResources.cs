@@ -8,9 +8,6 @@ namespace EcosystemMarket.AppHost;
 
 public static class ServiceResources
 {
-    /// <summary>The name of the endpoint that serves /metrics when a service's HTTP port is public (the gateway).</summary>
-    public const string ManagementEndpoint = "management";
-
     /// <summary>
     /// A service as a project resource: its own database, the broker, the development signing key, an <c>http</c>
     /// endpoint (REST, HTTP/1.1 and 2) and, for a gRPC server, a <c>grpc</c> endpoint (HTTP/2 only: without TLS
@@ -35,7 +32,8 @@ public static class ServiceResources
     {
         var port = builder.Configuration.GetValue(AppHostOptions.Keys.GatewayPort, 5080);
         var gateway = builder.AddEcosystemProject<Projects.Gateway>("gateway", data, port == 0 ? null : port)
-            .WithKestrelEndpoint(ManagementEndpoint);
+            // The endpoint where alone the gateway, whose HTTP port is public, serves /metrics.
+            .WithKestrelEndpoint(Microsoft.Extensions.Hosting.Extensions.ManagementEndpoint);
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);
