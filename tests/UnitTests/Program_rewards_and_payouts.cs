@@ -36,15 +36,27 @@ public class Program_rewards_and_payouts
     public void A_payout_pays_only_what_is_past_its_holding_period_net_of_clawbacks_and_never_a_negative_amount()
     {
         var held = ProgramRewards.For(Won(Guid.NewGuid()), Program, "premier", Now).Where(e => e.PartnerId == Owner).ToList();
-        Assert.Null(Payouts.Approve("netapp", Owner, "EUR", held, Now.AddDays(9)));
+        var account = new PayoutAccount("netapp", Owner, "EUR", Version: 0);
+        Assert.Null(account.Approve(held, Now.AddDays(9)));
 
-        var payout = Payouts.Approve("netapp", Owner, "EUR", held, Now.AddDays(10));
+        var payout = account.Approve(held, Now.AddDays(10))?.Payout;
         Assert.Equal(500m, payout?.Amount);
         Assert.Equal(0m, payout!.Entries.Sum(e => e.Amount));
 
         var clawedBack = held.Concat(Clawbacks.For(held, Now.AddDays(11))).ToList();
-        Assert.Null(Payouts.Approve("netapp", Owner, "EUR", clawedBack, Now.AddDays(12)));
-        Assert.Null(Payouts.Approve("other-vendor", Owner, "EUR", held, Now.AddDays(12)));
+        Assert.Null(account.Approve(clawedBack, Now.AddDays(12)));
+        Assert.Null((account with { VendorId = "other-vendor" }).Approve(held, Now.AddDays(12)));
+    }
+
+    [Fact]
+    public void Each_payout_moves_the_account_one_version_on_and_nothing_is_paid_twice()
+    {
+        var held = ProgramRewards.For(Won(Guid.NewGuid()), Program, "premier", Now).Where(e => e.PartnerId == Owner).ToList();
+        var first = new PayoutAccount("netapp", Owner, "EUR", Version: 4).Approve(held, Now.AddDays(10))!;
+
+        Assert.Equal(5, first.Account.Version);
+        Assert.Equal(first.Payout.Amount, first.Payout.Announcement(Now).Amount);
+        Assert.Null(first.Account.Approve([.. held, .. first.Payout.Entries.Where(e => e.PartnerId == Owner)], Now.AddDays(11)));
     }
 
     [Fact]

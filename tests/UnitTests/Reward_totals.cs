@@ -21,7 +21,7 @@ public class Reward_totals
     public void A_programs_rewards_split_into_held_and_payable_net_of_payouts_and_clawbacks()
     {
         var released = Bonus(Now.AddDays(-40));
-        var paid = Payouts.Approve("acme", Owner, "USD", released, Now.AddDays(-5))!.Entries;
+        var paid = new PayoutAccount("acme", Owner, "USD", Version: 0).Approve(released, Now.AddDays(-5))!.Payout.Entries;
         var stillHeld = Bonus(Now.AddDays(-10));
         var reversed = Bonus(Now.AddDays(-2));
         var clawedBack = Clawbacks.For(reversed, Now.AddDays(-1));

@@ -122,17 +122,15 @@ public static class ProgramsApi
 
         await using var unit = await ledger.BeginAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var payout = Payouts.Approve(vendorId, request.PartnerId!.Value, request.Currency!, await ledger.EntriesOfAsync(unit, request.PartnerId.Value, cancellationToken), now);
-        if (payout is null)
+        var account = await PayoutAccounts.GetAsync(unit, vendorId, request.PartnerId!.Value, request.Currency!, cancellationToken);
+        if (account.Approve(await ledger.EntriesOfAsync(unit, account.PartnerId, cancellationToken), now) is not { } approval)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing is payable to this partner.",
                 detail: $"The program owes partner {request.PartnerId} nothing in {request.Currency} that is past its holding period.");
         }
-        await ledger.BookAsync(unit, payout.Entries, cancellationToken);
-        var approved = new PayoutApproved
-        {
-            PayoutId = payout.PayoutId, VendorId = vendorId, PartnerId = payout.PartnerId, Amount = payout.Amount, Currency = payout.Currency, OccurredAt = now,
-        };
+        await PayoutAccounts.SaveAsync(unit, approval.Account, account.Version, now, cancellationToken);
+        await ledger.BookAsync(unit, approval.Payout.Entries, cancellationToken);
+        var approved = approval.Payout.Announcement(now);
         await unit.PublishAsync(approved, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return TypedResults.Ok(approved);

@@ -6,7 +6,7 @@ namespace EcosystemMarket.Settlement.Model;
 /// Rewards per currency from the earners' side of the ledger, as the rewards gauge counts them but in exact decimals:
 /// accrued is what was earned; clawed back and paid are the (negative) clawback and payout entries on the earner's
 /// side; held is what is not past its holding period yet, payable what is, net of clawbacks and payouts (as
-/// <see cref="Payouts.Approve"/> sums it).
+/// <see cref="PayoutAccount.Approve"/> sums it).
 /// </summary>
 public static class RewardTotals
 {

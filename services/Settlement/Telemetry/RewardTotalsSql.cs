@@ -9,7 +9,7 @@ internal static class RewardTotalsSql
     // The partner side of every reward: what was earned, clawed back from it (a clawback entry negative on the
     // earner's side) and paid out of it (a payout entry negative on the partner's side). A program's rewards have its
     // vendor account as counterparty; the other rewards, owed by one partner to another, fall under no vendor (NULL).
-    // Payable is what is released (past the holding period) net of clawbacks and payouts, as Payouts.Approve sums it.
+    // Payable is what is released (past the holding period) net of clawbacks and payouts, as PayoutAccount.Approve sums it.
     private const string Totals = """
         SELECT vendor_account AS VendorAccount, currency AS Currency,
             SUM(CASE WHEN account LIKE '%-earned' THEN amount ELSE 0.0 END) AS Accrued,
