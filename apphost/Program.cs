@@ -14,7 +14,7 @@ var partners = builder.AddService<Projects.EcosystemMarket_Partners>("partners",
 var matching = builder.AddService<Projects.EcosystemMarket_Matching>("matching", data, messaging, grpc: true)
     .WithReference(partners).WaitFor(partners);
 var brokering = builder.AddService<Projects.EcosystemMarket_Brokering>("brokering", data, messaging)
-    .WithReference(matching).WaitFor(matching);
+    .WithReference(partners).WithReference(matching).WaitFor(matching);
 var settlement = builder.AddService<Projects.EcosystemMarket_Settlement>("settlement", data, messaging)
     .WithReference(partners).WaitFor(partners);
 var gateway = builder.AddGateway(data, partners, matching, brokering, settlement);

@@ -24,6 +24,11 @@ internal static class Extensions
         // "_grpc.matching" resolves the service key services:matching:grpc:0, Matching's HTTP/2 endpoint.
         builder.Services.AddGrpcClient<Matchmaker.MatchmakerClient>(client => client.Address = new Uri("http://_grpc.matching"))
             .AddServiceIdentity("matching");
+        // "_grpc.partners" resolves services:partners:grpc:0: who may take part, and which capability codes exist.
+        builder.Services.AddGrpcClient<EcosystemMarket.Contracts.Partners.PartnerDirectory.PartnerDirectoryClient>(
+            client => client.Address = new Uri("http://_grpc.partners"))
+            .AddServiceIdentity("partners");
+        builder.Services.AddTransient<IPartnerDirectoryChecks, PartnerDirectoryChecks>();
         return builder;
     }
 }

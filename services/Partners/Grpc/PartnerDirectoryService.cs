@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EcosystemMarket.Contracts;
 using EcosystemMarket.Contracts.Partners;
 using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace EcosystemMarket.Partners.Grpc;
 
 /// <summary>Read access to the directory for other services; each record carries the same snapshot the partner events carry.</summary>
-public sealed class PartnerDirectoryService(PartnerRepository partners, IOptions<PartnerDirectoryOptions> options) : PartnerDirectory.PartnerDirectoryBase
+public sealed class PartnerDirectoryService(PartnerRepository partners, CapabilityCatalog catalog, IOptions<PartnerDirectoryOptions> options) : PartnerDirectory.PartnerDirectoryBase
 {
     public const int MaxBatch = 500;
 
@@ -63,6 +64,21 @@ public sealed class PartnerDirectoryService(PartnerRepository partners, IOptions
             }
             after = page[^1].Id;
         }
+    }
+
+    public override async Task<CheckCapabilitiesReply> CheckCapabilities(CheckCapabilitiesRequest request, ServerCallContext context)
+    {
+        if (request.Codes.Count > MaxBatch)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"codes takes at most {MaxBatch} codes; ask in batches."));
+        }
+        var taxonomy = await catalog.KnowingAsync(request.Codes, context.CancellationToken);
+        var reply = new CheckCapabilitiesReply();
+        foreach (var code in request.Codes.Distinct(StringComparer.Ordinal).Where(code => !CodeFormats.IsCapability(code) || !taxonomy.Contains(code)))
+        {
+            reply.Unknown.Add(new UnknownCapability { Code = code, Suggestions = { CapabilitySuggester.Suggest(code, taxonomy) } });
+        }
+        return reply;
     }
 
     private static PartnerRecord RecordOf(Partner partner) => new()

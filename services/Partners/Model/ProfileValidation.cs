@@ -62,12 +62,6 @@ public static class ProfileValidation
         {
             return errors;
         }
-        var problem = string.IsNullOrWhiteSpace(code) ? $"'{field}' is required."
-            : CodeFormats.IsCapability(code) ? $"'{field}': '{code}' is not a known capability code."
-            : $"'{field}' must be a lower-case capability code such as 'storage.backup'.";
-        var suggestions = CapabilitySuggester.Suggest(code, taxonomy);
-        return errors.Add(field, suggestions.Count == 0
-            ? $"{problem} The known codes are listed at GET /api/partners/capabilities."
-            : $"{problem} Did you mean {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?");
+        return errors.AddUnknownCapability(field, code, CapabilitySuggester.Suggest(code, taxonomy));
     }
 }
