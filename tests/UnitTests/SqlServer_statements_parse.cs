@@ -63,6 +63,9 @@ public partial class SqlServer_statements_parse
     public void Every_statement(string field, string sql) => AssertParses(field, sql);
 
     [Fact]
+    public void The_migration_lock() => AssertParses(nameof(MigrationLock), MigrationLock.SqlServerTake);
+
+    [Fact]
     public void Would_catch_sql_that_is_not_t_sql()
     {
         // SQLite's upsert, and a Dapper list parameter parsed as written: both must be reported.
