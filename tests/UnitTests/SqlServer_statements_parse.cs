@@ -24,8 +24,10 @@ public partial class SqlServer_statements_parse
 
     public static TheoryData<string, string> Statements => new(AllStatements().Select(s => (s.Name, s.Sql)));
 
-    private static IEnumerable<(string Name, string Sql)> AllStatements() =>
-        from assembly in Assemblies.Values
+    private static IEnumerable<(string Name, string Sql)> AllStatements() => Assemblies.Values.SelectMany(StatementsIn);
+
+    /// <summary>The SQL Server text of every <see cref="SqlText"/> field an assembly declares: what its code runs.</summary>
+    internal static IEnumerable<(string Name, string Sql)> StatementsIn(Assembly assembly) =>
         from type in assembly.GetTypes()
         where !type.ContainsGenericParameters
         from field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
@@ -78,9 +80,12 @@ public partial class SqlServer_statements_parse
     [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex DapperListParameter();
 
+    /// <summary>The text as SQL Server receives it once Dapper has expanded its list parameters.</summary>
+    internal static string Expanded(string sql) => DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
+
     private static void AssertParses(string name, string sql)
     {
-        var expanded = DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
+        var expanded = Expanded(sql);
         var errors = Parse(expanded);
 
         Assert.True(errors.Count == 0,
