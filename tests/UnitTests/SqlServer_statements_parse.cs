@@ -68,6 +68,15 @@ public partial class SqlServer_statements_parse
     public void The_migration_lock() => AssertParses(nameof(MigrationLock), MigrationLock.SqlServerTake);
 
     [Fact]
+    public void The_migration_journal()
+    {
+        AssertParses("journal create", MigrationJournal.SqlServerCreate);
+        AssertParses("journal select", MigrationJournal.SqlServerSelect);
+        AssertParses("journal insert", MigrationJournal.Insert(SqlDialect.SqlServer, "@scriptName", "@applied"));
+        Assert.StartsWith("INSERT INTO dbo.schema_migrations (id, applied_at)", MigrationJournal.Insert(SqlDialect.SqlServer, "@scriptName", "@applied"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Would_catch_sql_that_is_not_t_sql()
     {
         // SQLite's upsert, and a Dapper list parameter parsed as written: both must be reported.

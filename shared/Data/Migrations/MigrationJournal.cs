@@ -13,25 +13,30 @@ public static class MigrationJournal
 {
     public const string Table = "schema_migrations";
 
+    public const string SqliteCreate = $"CREATE TABLE {Table} (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);";
+    public const string SqlServerCreate = $"CREATE TABLE dbo.{Table} (id NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL);";
+    public const string SqliteSelect = $"SELECT id FROM {Table} ORDER BY id;";
+    public const string SqlServerSelect = $"SELECT id FROM dbo.{Table} ORDER BY id;";
+
+    /// <summary>The insert of one journal row, with the parameter names DbUp gives.</summary>
+    public static string Insert(SqlDialect dialect, string scriptName, string applied) =>
+        $"INSERT INTO {(dialect == SqlDialect.SqlServer ? "dbo." : "")}{Table} (id, applied_at) VALUES ({scriptName}, {applied});";
+
     public sealed class Sqlite(Func<IConnectionManager> connections, Func<IUpgradeLog> log) : SqliteTableJournal(connections, log, Table)
     {
-        protected override string CreateSchemaTableSql(string quotedPrimaryKeyName) =>
-            $"CREATE TABLE {Table} (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);";
+        protected override string CreateSchemaTableSql(string quotedPrimaryKeyName) => SqliteCreate;
 
-        protected override string GetJournalEntriesSql() => $"SELECT id FROM {Table} ORDER BY id;";
+        protected override string GetJournalEntriesSql() => SqliteSelect;
 
-        protected override string GetInsertJournalEntrySql(string scriptName, string applied) =>
-            $"INSERT INTO {Table} (id, applied_at) VALUES ({scriptName}, {applied});";
+        protected override string GetInsertJournalEntrySql(string scriptName, string applied) => Insert(SqlDialect.Sqlite, scriptName, applied);
     }
 
     public sealed class SqlServer(Func<IConnectionManager> connections, Func<IUpgradeLog> log) : SqlTableJournal(connections, log, "dbo", Table)
     {
-        protected override string CreateSchemaTableSql(string quotedPrimaryKeyName) =>
-            $"CREATE TABLE dbo.{Table} (id NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL);";
+        protected override string CreateSchemaTableSql(string quotedPrimaryKeyName) => SqlServerCreate;
 
-        protected override string GetJournalEntriesSql() => $"SELECT id FROM dbo.{Table} ORDER BY id;";
+        protected override string GetJournalEntriesSql() => SqlServerSelect;
 
-        protected override string GetInsertJournalEntrySql(string scriptName, string applied) =>
-            $"INSERT INTO dbo.{Table} (id, applied_at) VALUES ({scriptName}, {applied});";
+        protected override string GetInsertJournalEntrySql(string scriptName, string applied) => Insert(SqlDialect.SqlServer, scriptName, applied);
     }
 }
