@@ -22,12 +22,16 @@ public sealed partial class SqlServerSchema
     private readonly List<TSqlStatement> _others = [];
 
     /// <summary>The schema the scripts of these assemblies build, applied in the order the runner applies them.</summary>
-    public static SqlServerSchema From(IEnumerable<Assembly> assemblies)
+    public static SqlServerSchema From(IEnumerable<Assembly> assemblies) =>
+        From(assemblies.SelectMany(a => MigrationRunner.ScriptsIn(a, SqlDialect.SqlServer)).OrderBy(s => s.Order, StringComparer.Ordinal).Select(s => (s.Id, s.Sql)));
+
+    /// <summary>The schema these scripts build, applied in the order given.</summary>
+    public static SqlServerSchema From(IEnumerable<(string Id, string Sql)> scripts)
     {
         var schema = new SqlServerSchema();
-        foreach (var script in assemblies.SelectMany(a => MigrationRunner.ScriptsIn(a, SqlDialect.SqlServer)).OrderBy(s => s.Order, StringComparer.Ordinal))
+        foreach (var (id, sql) in scripts)
         {
-            schema.Apply(script.Id, script.Sql);
+            schema.Apply(id, sql);
         }
         return schema;
     }
@@ -115,6 +119,11 @@ public sealed partial class SqlServerSchema
                     Remove(definition.ColumnDefinitions, c => c.ColumnIdentifier.Value.Equals(name, StringComparison.OrdinalIgnoreCase));
                     Remove(definition.TableConstraints, c => c.ConstraintIdentifier?.Value.Equals(name, StringComparison.OrdinalIgnoreCase) == true);
                 }
+                break;
+            case AlterTableAlterColumnStatement alter when alter.DataType is not null:
+                var altered = Table(scriptId, alter.SchemaObjectName).Definition.ColumnDefinitions
+                    .Single(c => c.ColumnIdentifier.Value.Equals(alter.ColumnIdentifier.Value, StringComparison.OrdinalIgnoreCase));
+                altered.DataType = alter.DataType;
                 break;
             case CreateIndexStatement index:
                 _indexes[$"{Name(index.OnName)}.{index.Name.Value}"] = (Name(index.OnName), index);

@@ -77,6 +77,27 @@ public class SqlServer_statements_match_the_schema
         Assert.Contains(messages["dropped"], m => m.Contains("referral_fee_percent", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Migrations_are_replayed_in_order_altering_adding_and_dropping_columns_tables_and_indexes()
+    {
+        var schema = SqlServerSchema.From([
+            ("0001", "CREATE TABLE dbo.orders (id BIGINT NOT NULL PRIMARY KEY, note NVARCHAR(10) NULL, old_total INT NULL);\nCREATE TABLE dbo.scratch (id INT NOT NULL);\nCREATE INDEX ix_orders_old_total ON dbo.orders (old_total);"),
+            ("0002", "ALTER TABLE dbo.orders ALTER COLUMN note NVARCHAR(400) NULL;\nALTER TABLE dbo.orders ADD total DECIMAL(19, 4) NULL, currency CHAR(3) NULL;\nGO\nUPDATE dbo.orders SET total = old_total;"),
+            ("0003", "DROP INDEX ix_orders_old_total ON dbo.orders;\nALTER TABLE dbo.orders DROP COLUMN old_total;\nDROP TABLE dbo.scratch;"),
+        ]);
+
+        var messages = schema.Check([
+            ("current", "SELECT id, note, total, currency FROM dbo.orders WHERE id = @Id;"),
+            ("dropped column", "SELECT old_total FROM dbo.orders;"),
+            ("dropped table", "SELECT id FROM dbo.scratch;"),
+        ]);
+
+        Assert.Empty(messages["current"]);
+        Assert.Contains(messages["dropped column"], m => m.Contains("old_total", StringComparison.Ordinal));
+        Assert.Contains(messages["dropped table"], m => m.Contains("scratch", StringComparison.Ordinal));
+        Assert.False(messages.ContainsKey("(schema)"), string.Join(Environment.NewLine, messages.GetValueOrDefault("(schema)") ?? []));
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Messages(string service) =>
         Checked.GetOrAdd(service, name => new Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>>(() =>
         {
