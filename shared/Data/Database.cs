@@ -23,6 +23,8 @@ public sealed class Database
 
     public SqlDialect Dialect { get; }
 
+    public string ConnectionString => _connectionString;
+
     public OutboxSignal OutboxSignal { get; }
 
     public string Sql(SqlText text) => text.For(Dialect);

@@ -38,7 +38,7 @@ public sealed class ServiceHost<TMarker>(string databaseName, string messaging, 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + ".migrations.lock" })
         {
             File.Delete(file);
         }

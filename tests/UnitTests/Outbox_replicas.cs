@@ -31,7 +31,7 @@ public sealed class Outbox_replicas : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm", _file + ".migrations.lock" })
         {
             File.Delete(file);
         }

@@ -24,8 +24,10 @@ public partial class SqlServer_statements_parse
 
     public static TheoryData<string, string> Statements => new(AllStatements().Select(s => (s.Name, s.Sql)));
 
-    private static IEnumerable<(string Name, string Sql)> AllStatements() =>
-        from assembly in Assemblies.Values
+    private static IEnumerable<(string Name, string Sql)> AllStatements() => Assemblies.Values.SelectMany(StatementsIn);
+
+    /// <summary>The SQL Server text of every <see cref="SqlText"/> field an assembly declares: what its code runs.</summary>
+    internal static IEnumerable<(string Name, string Sql)> StatementsIn(Assembly assembly) =>
         from type in assembly.GetTypes()
         where !type.ContainsGenericParameters
         from field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
@@ -63,6 +65,18 @@ public partial class SqlServer_statements_parse
     public void Every_statement(string field, string sql) => AssertParses(field, sql);
 
     [Fact]
+    public void The_migration_lock() => AssertParses(nameof(MigrationLock), MigrationLock.SqlServerTake);
+
+    [Fact]
+    public void The_migration_journal()
+    {
+        AssertParses("journal create", MigrationJournal.SqlServerCreate);
+        AssertParses("journal select", MigrationJournal.SqlServerSelect);
+        AssertParses("journal insert", MigrationJournal.Insert(SqlDialect.SqlServer, "@scriptName", "@applied"));
+        Assert.StartsWith("INSERT INTO dbo.schema_migrations (id, applied_at)", MigrationJournal.Insert(SqlDialect.SqlServer, "@scriptName", "@applied"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Would_catch_sql_that_is_not_t_sql()
     {
         // SQLite's upsert, and a Dapper list parameter parsed as written: both must be reported.
@@ -75,9 +89,12 @@ public partial class SqlServer_statements_parse
     [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex DapperListParameter();
 
+    /// <summary>The text as SQL Server receives it once Dapper has expanded its list parameters.</summary>
+    internal static string Expanded(string sql) => DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
+
     private static void AssertParses(string name, string sql)
     {
-        var expanded = DapperListParameter().Replace(sql, "IN (@${1}1, @${1}2)");
+        var expanded = Expanded(sql);
         var errors = Parse(expanded);
 
         Assert.True(errors.Count == 0,

@@ -1,31 +1,22 @@
-using System.Data.Common;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Dapper;
+using DbUp;
+using DbUp.Builder;
+using DbUp.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace EcosystemMarket.Data.Migrations;
 
 /// <summary>
 /// Applies the versioned SQL scripts embedded in the given assemblies (<c>Migrations/{dialect}/NNNN_name.sql</c>),
-/// each once, in order, each in its own transaction. Evolve would do the same; ours is a page of code and
-/// knows how to take SQL Server's application lock so that replicas starting together migrate once.
+/// each once, in order, each in its own transaction, with DbUp. DbUp rather than Evolve: DbUp knows a script by
+/// its name, so the shared scripts and a service's may share a version number (both have a <c>0001_</c>) and the
+/// journal the home-made runner kept (<c>schema_migrations</c>, one row per <c>module:file</c>) stays the journal;
+/// Evolve wants one unique version per run and a changelog of its own. Neither locks on SQLite, and DbUp not on
+/// SQL Server either, so <see cref="MigrationLock"/> keeps replicas that start together from migrating twice.
 /// </summary>
-public sealed partial class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(Database database, ILogger<MigrationRunner> logger)
 {
-    private static readonly SqlText CreateHistory = new(
-        Sqlite: "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);",
-        SqlServer: """
-            IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
-                CREATE TABLE dbo.schema_migrations (id NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL);
-            """);
-
-    private static readonly SqlText SelectApplied = SqlText.Portable("SELECT id FROM schema_migrations;");
-    private static readonly SqlText InsertApplied = SqlText.Portable("INSERT INTO schema_migrations (id, applied_at) VALUES (@Id, @AppliedAt);");
-    private static readonly SqlText TakeLock = new(
-        Sqlite: "SELECT 1;",
-        SqlServer: "EXEC sp_getapplock @Resource = N'schema_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000;");
-
     public async Task MigrateAsync(IEnumerable<Assembly> assemblies, CancellationToken cancellationToken = default)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -35,46 +26,38 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
                 // WAL lets readers run beside the single writer; the setting persists in the file.
                 await connection.ExecuteAsync("PRAGMA journal_mode=WAL;");
             }
-            await connection.ExecuteAsync(database.Sql(CreateHistory));
         }
 
-        foreach (var script in assemblies.SelectMany(a => ScriptsIn(a, database.Dialect)).OrderBy(s => s.Order))
+        await using var migrationLock = await MigrationLock.TakeAsync(database, cancellationToken);
+        var result = Engine(database.Dialect, database.ConnectionString, assemblies, logger).PerformUpgrade();
+        if (!result.Successful)
         {
-            await ApplyAsync(script, cancellationToken);
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         }
     }
 
-    private async Task ApplyAsync(Script script, CancellationToken cancellationToken)
+    /// <summary>The DbUp engine for a dialect: our scripts, in our order, journaled in <c>schema_migrations</c>.</summary>
+    public static UpgradeEngine Engine(SqlDialect dialect, string connectionString, IEnumerable<Assembly> assemblies, ILogger logger)
     {
-        await using var unit = await database.BeginAsync(cancellationToken);
-        var connection = unit.Connection;
-        await connection.ExecuteAsync(database.Sql(TakeLock), transaction: unit.Transaction);
-        var applied = (await connection.QueryAsync<string>(database.Sql(SelectApplied), transaction: unit.Transaction)).ToHashSet();
-        if (applied.Contains(script.Id))
-        {
-            return;
-        }
+        var builder = dialect == SqlDialect.SqlServer
+            ? DeployChanges.To.SqlDatabase(connectionString)
+                .JournalTo((connections, log) => new MigrationJournal.SqlServer(connections, log))
+            : DeployChanges.To.SqliteDatabase(connectionString)
+                .JournalTo((connections, log) => new MigrationJournal.Sqlite(connections, log));
 
-        logger.LogInformation("Applying migration {Migration}", script.Id);
-        foreach (var batch in Batches(script.Sql))
-        {
-            await connection.ExecuteAsync(batch, transaction: unit.Transaction);
-        }
-        await connection.ExecuteAsync(database.Sql(InsertApplied), new { script.Id, AppliedAt = DateTimeOffset.UtcNow }, unit.Transaction);
-        await unit.CommitAsync(cancellationToken);
+        var scripts = assemblies.SelectMany(a => ScriptsIn(a, dialect)).ToList();
+        var order = scripts.ToDictionary(s => s.Id, s => s.Order, StringComparer.Ordinal);
+        return builder
+            .WithScripts(scripts.Select(s => new SqlScript(s.Id, s.Sql)))
+            .WithScriptSorter(found => found.OrderBy(s => order[s.Name], StringComparer.Ordinal))
+            // Scripts are plain SQL: a '$' in one is data, not a DbUp variable.
+            .WithVariablesDisabled()
+            .WithTransactionPerScript()
+            .LogTo(logger)
+            .Build();
     }
 
-    /// <summary>
-    /// SQL Server compiles a whole batch before running it, so a statement cannot use a column that an earlier
-    /// statement of the same batch adds; such scripts separate batches with a line holding only GO, as sqlcmd does.
-    /// </summary>
-    public static IReadOnlyList<string> Batches(string sql) =>
-        BatchSeparator().Split(sql).Where(batch => !string.IsNullOrWhiteSpace(batch)).ToList();
-
-    [GeneratedRegex(@"^[ \t]*GO[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex BatchSeparator();
-
-    /// <summary>Every migration script embedded in an assembly for a dialect, in version order.</summary>
+    /// <summary>Every migration script embedded in an assembly for a dialect.</summary>
     public static IEnumerable<Script> ScriptsIn(Assembly assembly, SqlDialect dialect)
     {
         var prefix = $"Migrations/{dialect}/";
@@ -88,7 +71,10 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         }
     }
 
-    /// <summary>Scripts run ordered by file name (its version prefix), then by module for equal names.</summary>
+    /// <summary>
+    /// A script's journal name is <c>module:file</c>. Scripts run ordered by file name (its version prefix), then
+    /// by module for equal names, so the shared scripts interleave with a service's as they always have.
+    /// </summary>
     public sealed record Script(string Id, string File, string Sql)
     {
         public string Order => $"{File}|{Id}";
