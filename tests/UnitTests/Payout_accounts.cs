@@ -30,7 +30,7 @@ public sealed class Payout_accounts : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm", _file + ".migrations.lock" })
         {
             File.Delete(file);
         }
