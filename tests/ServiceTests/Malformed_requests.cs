@@ -42,6 +42,35 @@ public abstract class Malformed_requests(Func<HttpClient> createClient)
     }
 
     [Fact]
+    public async Task Query_values_of_the_wrong_type_are_problems_naming_no_dotnet_type()
+    {
+        using var client = createClient().ActingFor(Guid.NewGuid());
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);
+        var queries = document.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Value.TryGetProperty("get", out var get) && get.TryGetProperty("parameters", out _))
+            .SelectMany(path => path.Value.GetProperty("get").GetProperty("parameters").EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "query")
+                .Select(p => (Path: path.Name, Name: p.GetProperty("name").GetString()!)))
+            .ToList();
+
+        Assert.NotEmpty(queries);
+        var refused = 0;
+        foreach (var (path, name) in queries)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}", Guid.NewGuid().ToString()) + $"?{name}=%7Bnot%20a%20value%7D";
+            var response = await client.GetAsync(url, Cancel);
+            Assert.True((int)response.StatusCode < 500, $"GET {url} answered {(int)response.StatusCode}.");
+            if (!response.IsSuccessStatusCode)
+            {
+                await AssertReadableProblemAsync(client, HttpMethod.Get, url, null, name);
+                refused++;
+            }
+        }
+        // Every service has a number, date or closed-list query parameter that cannot read "{not a value}".
+        Assert.True(refused > 0, "No query value was refused.");
+    }
+
+    [Fact]
     public async Task A_wrong_method_and_a_malformed_route_id_are_problems_too()
     {
         using var client = createClient().ActingFor(Guid.NewGuid());
@@ -56,7 +85,7 @@ public abstract class Malformed_requests(Func<HttpClient> createClient)
         Assert.Equal("application/problem+json", notAnId.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task AssertReadableProblemAsync(HttpClient client, HttpMethod method, string url, HttpContent content, string sent, HttpStatusCode? status = null)
+    private static async Task AssertReadableProblemAsync(HttpClient client, HttpMethod method, string url, HttpContent? content, string sent, HttpStatusCode? status = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         var response = await client.SendAsync(request, Cancel);
