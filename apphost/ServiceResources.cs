@@ -97,13 +97,13 @@ public static class ServiceResources
             var dataOption = data.Directory == RepositoryLayout.DefaultDataDirectory ? "" : $" --data {data.Directory}";
             ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EcosystemMarket").LogInformation("""
                 EcosystemMarket is running.
-                  API:     {Gateway}/api/… (every service's OpenAPI document: {Gateway}/openapi)
+                  API:     {Gateway}/api/… (reference: {Gateway}/api-reference; every service's OpenAPI document: {Gateway}/openapi)
                   Portal:  {Gateway}/ (vendors sign in with their token)
                   Data:    {Data}
                 Development tokens (any GUID names a partner's organisation):
                   dotnet run --project apphost --no-launch-profile --no-build -- token --role partner --partner <GUID>{DataOption}
                   dotnet run --project apphost --no-launch-profile --no-build -- token --role vendor --vendor northwind-networks{DataOption}
-                """, url, url, url, data.Directory, dataOption, dataOption);
+                """, url, url, url, url, data.Directory, dataOption, dataOption);
             return Task.CompletedTask;
         });
         return gateway;

@@ -23,7 +23,8 @@ internal static class Extensions
             bus.AddConsumer<BrokeringActivityRecorder>();
         });
 
-        builder.Services.AddGrpc();
+        // No catch-all for unknown gRPC methods: it would take a REST POST with a wrong content type as a call (404, not 415).
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerIndex>();
         builder.Services.AddSingleton<TrackRecord>();

@@ -10,7 +10,8 @@ internal static class Extensions
     {
         builder.AddDatabase("partnersdb", typeof(PartnerRepository).Assembly);
         builder.AddMessaging("partners");
-        builder.Services.AddGrpc();
+        // No catch-all for unknown gRPC methods: it would take a REST POST with a wrong content type as a call (404, not 415).
+        builder.Services.AddGrpc(options => options.IgnoreUnknownServices = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerRepository>();
         builder.Services.AddSingleton<CapabilityCatalog>();

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using EcosystemMarket.Contracts.Telemetry;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Idempotency;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -45,7 +46,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        builder.Services.AddOpenApi(options => options.AddOperationTransformer<IdempotencyKeyParameter>());
+        builder.Services.AddOpenApi(options => options.AddEcosystemConventions());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<ConcurrencyConflictExceptionHandler>();

@@ -8,9 +8,11 @@ using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 
 namespace EcosystemMarket.Brokering.Apis;
 
+[ValidationRequires(nameof(VendorId), nameof(CustomerName), nameof(Scope))]
 public sealed record RegisterDealRequest(string? VendorId, string? CustomerName, IReadOnlyList<string>? Scope, Guid? OpportunityId);
 
 public sealed record ChainVerification(bool Intact, int Length, long? FirstBrokenSequence);

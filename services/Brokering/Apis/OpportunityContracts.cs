@@ -2,11 +2,15 @@ using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Contracts;
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Problems;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 
 namespace EcosystemMarket.Brokering.Apis;
 
+[ValidationRequires(nameof(Name))]
 public sealed record CustomerInput(string? Name, string? Contact);
 
+[ValidationRequires(nameof(Customer), nameof(Industry), nameof(Region), nameof(Size), nameof(Needs), nameof(EstimatedValue), nameof(Currency))]
+[ClosedList(nameof(Size), typeof(PostOpportunityRequest), nameof(Sizes))]
 public sealed record PostOpportunityRequest(
     CustomerInput? Customer,
     string? Industry,
@@ -64,6 +68,7 @@ public sealed record PostOpportunityRequest(
 /// An invitation: the reward is either <see cref="Reward"/> (referral fee %, revenue share % or fixed fee) or,
 /// as a shorthand for a referral fee, <see cref="ReferralFeePercent"/>.
 /// </summary>
+[ValidationRequires(nameof(PartnerId), nameof(Role))]
 public sealed record InviteRequest(Guid? PartnerId, string? Role, RewardTerms? Reward, decimal? ReferralFeePercent, DateTimeOffset? AcceptBy)
 {
     public RewardTerms? Terms => Reward ?? (ReferralFeePercent is { } percent ? new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = percent } : null);
@@ -84,10 +89,13 @@ public sealed record InviteRequest(Guid? PartnerId, string? Role, RewardTerms? R
     }
 }
 
+[ValidationRequires(nameof(Reason))]
 public sealed record DeclineRequest(string? Reason);
 
+[ValidationRequires(nameof(FinalValue))]
 public sealed record WinRequest(decimal? FinalValue);
 
+[ValidationRequires(nameof(Reason))]
 public sealed record ReverseRequest(string? Reason);
 
 /// <summary>

@@ -8,6 +8,7 @@ using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 
 namespace EcosystemMarket.Matching.Apis;
 
@@ -23,6 +24,7 @@ public static class MatchingApi
         return api;
     }
 
+    [ValidationRequires(nameof(Needs))]
     public sealed record SearchRequest(IReadOnlyList<Need>? Needs, string? Region, string? Vertical, IReadOnlyList<Guid>? ExcludedPartnerIds, int? Limit);
 
     public static Results<Ok<MatchResult>, ValidationProblem, ProblemHttpResult> SearchPartners(

@@ -1,9 +1,17 @@
 using EcosystemMarket.Contracts;
 using EcosystemMarket.ServiceDefaults.Problems;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 
 namespace EcosystemMarket.Partners.Model;
 
 /// <summary>The fields a partner sets on its own profile, when it registers and on every update.</summary>
+[ValidationRequires(nameof(Name), nameof(PartnerFunction), nameof(Category), nameof(Tier), nameof(Regions), nameof(Capabilities))]
+[ClosedList(nameof(PartnerFunction), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Functions))]
+[ClosedList(nameof(Category), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Categories))]
+[ClosedList(nameof(Tier), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Tiers))]
+[ClosedList(nameof(ManagementMode), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.ManagementModes))]
+[ClosedList(nameof(Verticals), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Verticals))]
+[ClosedList(nameof(Specializations), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Specializations))]
 public sealed record PartnerProfile
 {
     public const int MaxNameLength = 200;
@@ -89,9 +97,12 @@ public sealed record PartnerProfile
 }
 
 /// <summary>A capability the partner advertises and how well it masters it (basic, intermediate, advanced, expert).</summary>
+[ValidationRequires(nameof(Code), nameof(Proficiency))]
+[ClosedList(nameof(Proficiency), typeof(PartnerTaxonomy), nameof(PartnerTaxonomy.Proficiencies))]
 public sealed record CapabilityInput(string? Code, string? Proficiency);
 
 /// <summary>A vendor certification: it counts from <see cref="IssuedOn"/> until <see cref="ExpiresOn"/> (inclusive), or for good without one.</summary>
+[ValidationRequires(nameof(Vendor), nameof(Name), nameof(Level), nameof(IssuedOn))]
 public sealed record CertificationInput(string? Vendor, string? Name, string? Level, DateOnly? IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string?>? Capabilities)
 {
     public void Validate(string path, ValidationErrors errors, CapabilityTaxonomy taxonomy)

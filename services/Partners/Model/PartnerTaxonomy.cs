@@ -17,6 +17,10 @@ public static partial class PartnerTaxonomy
         ["influencer"] = ["government-agency", "standards-body", "developer-community", "open-source-community", "academia", "industry-analyst"],
     };
 
+    public static IEnumerable<string> Functions => CategoriesByFunction.Keys;
+
+    public static IEnumerable<string> Categories => CategoriesByFunction.Values.SelectMany(categories => categories);
+
     public static readonly IReadOnlyList<string> Tiers = ["registered", "ready", "advanced", "premier"];
 
     /// <summary>How a vendor manages the relationship with this kind of partner.</summary>

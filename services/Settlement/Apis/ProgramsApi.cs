@@ -6,6 +6,7 @@ using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using EcosystemMarket.ServiceDefaults.OpenApi;
 
 namespace EcosystemMarket.Settlement.Apis;
 
@@ -22,8 +23,10 @@ public static class ProgramsApi
         return api;
     }
 
+    [ValidationRequires(nameof(Name), nameof(Currency))]
     public sealed record ProgramRequest(string? Name, string? Currency, decimal? LeadRegistrationBonus, Dictionary<string, decimal>? TierMultipliers, int? HoldingPeriodDays);
 
+    [ValidationRequires(nameof(PartnerId), nameof(Currency))]
     public sealed record PayoutRequest(Guid? PartnerId, string? Currency);
 
     public static async Task<Results<Ok<RewardProgram>, NotFound>> GetProgram(

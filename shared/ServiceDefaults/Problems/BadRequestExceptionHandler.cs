@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace EcosystemMarket.ServiceDefaults.Problems;
 
 /// <summary>
-/// Turns what the framework rejects before a handler runs (malformed JSON, a wrong type, a body over the
-/// size limit) into a problem that says what was wrong, instead of an empty 400 or a 500.
+/// Turns what the framework rejects before a handler runs (malformed JSON, a wrong type, a body over the size limit, a
+/// wrong content type, a query value that does not parse) into a problem that says what was wrong, instead of an empty
+/// 400 or a 500. The framework's own messages name .NET types, so the problem is written from them (<see cref="RequestReadFailure"/>).
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -16,15 +17,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
 
-        httpContext.Response.StatusCode = badRequest.StatusCode;
-        var detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? $"The request body is larger than the limit of {Microsoft.Extensions.Hosting.Extensions.MaxRequestBodyBytes} bytes."
-            : string.Join(" ", new[] { badRequest.Message, badRequest.InnerException?.Message }.OfType<string>());
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = { Status = badRequest.StatusCode, Title = "The request could not be read.", Detail = detail },
-        });
+        var problem = RequestReadFailure.Describe(badRequest);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }
