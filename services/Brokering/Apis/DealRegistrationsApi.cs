@@ -3,7 +3,7 @@ using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts;
-using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +23,8 @@ public sealed class DealRegistrationOptions
 
 public static class DealRegistrationsApi
 {
+    private const int MaxAttempts = 5;
+
     public static RouteGroupBuilder MapDealRegistrationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/deal-registrations").WithTags("Deal registrations");
@@ -54,67 +56,42 @@ public static class DealRegistrationsApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        if (request.OpportunityId is { } opportunityId && (await opportunities.GetAsync(opportunityId, cancellationToken))?.OwnerPartnerId != registrant)
+        if (request.OpportunityId is { } opportunityId && (await opportunities.GetAsync(opportunityId, cancellationToken))?.IsOwnedBy(registrant) != true)
         {
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetUtcNow();
-        var customerKey = DealRegistrationRules.NormaliseCustomer(request.CustomerName!);
-        var scope = request.Scope!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var asked = new DealRegistrationRequest(request.VendorId!, registrant, request.OpportunityId, request.CustomerName!, request.Scope!);
+        var decision = await AppendWithRetriesAsync(asked, registrations, clock, options.Value.ProtectionPeriod, cancellationToken);
+        metrics.Registered(decision.Registration, decision.ConflictKinds);
+        return TypedResults.Created($"/api/deal-registrations/{decision.Registration.Id}", decision.Registration);
+    }
 
-        await using var unit = await registrations.BeginAsync(cancellationToken);
-        var last = await registrations.LastAsync(unit, cancellationToken);
-        var conflict = DealRegistrationRules.ProtectedConflict(request.VendorId!, registrant, customerKey, scope,
-            await registrations.SameCustomerAsync(unit, request.VendorId!, customerKey, cancellationToken), now);
-        var poachedFrom = (await registrations.InvitedCustomersAsync(unit, registrant, cancellationToken))
-            .Where(invited => DealRegistrationRules.NormaliseCustomer(invited.CustomerName) == customerKey)
-            .Select(invited => invited.OwnerPartnerId).Distinct().Order().ToList();
-        var poaching = poachedFrom.Count > 0;
-
-        var previousHash = last?.Hash ?? DealRegistration.GenesisHash;
-        var registration = new DealRegistration
+    /// <summary>
+    /// Appends the registration decided from a fresh read of the chain. Two registrations decided from the same last link
+    /// cannot both be appended (the sequence is unique): the one that loses reads again and is decided again, so it sees
+    /// the winner (and is in conflict with it, when it registered the same customer).
+    /// </summary>
+    private static async Task<DealRegistrationDecision> AppendWithRetriesAsync(DealRegistrationRequest asked, DealRegistrationRepository registrations,
+        TimeProvider clock, TimeSpan protectionPeriod, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Guid.CreateVersion7(),
-            Sequence = (last?.Sequence ?? 0) + 1,
-            VendorId = request.VendorId!,
-            RegistrantPartnerId = registrant,
-            OpportunityId = request.OpportunityId,
-            CustomerName = request.CustomerName!.Trim(),
-            CustomerKey = customerKey,
-            Scope = scope,
-            RegisteredAt = now,
-            ProtectedUntil = now + options.Value.ProtectionPeriod,
-            Protected = conflict is null && !poaching,
-            ConflictsWithId = conflict?.Id,
-            Poaching = poaching,
-            PreviousHash = previousHash,
-            Hash = "",
-        };
-        registration = registration with { Hash = DealRegistration.HashOf(previousHash, registration.CanonicalContent()) };
-        await registrations.InsertAsync(unit, registration, cancellationToken);
-
-        IReadOnlyList<string> conflictKinds = [.. conflict is null ? [] : new[] { DealConflictDetected.Overlap }, .. poaching ? new[] { DealConflictDetected.Poaching } : []];
-        if (registration.Protected)
-        {
-            await unit.PublishAsync(new DealRegistered
+            try
             {
-                RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant, OpportunityId = registration.OpportunityId,
-                ProtectedUntil = registration.ProtectedUntil, Hash = registration.Hash, OccurredAt = now,
-            }, cancellationToken);
-        }
-        else
-        {
-            await unit.PublishAsync(new DealConflictDetected
+                await using var unit = await registrations.BeginAsync(cancellationToken);
+                var decision = DealRegistration.Register(asked, await registrations.LastAsync(unit, cancellationToken),
+                    await registrations.SameCustomerAsync(unit, asked.VendorId, DealRegistrationRules.NormaliseCustomer(asked.CustomerName), cancellationToken),
+                    await registrations.InvitedCustomersAsync(unit, asked.RegistrantPartnerId, cancellationToken), clock.GetUtcNow(), protectionPeriod);
+                await registrations.InsertAsync(unit, decision.Registration, cancellationToken);
+                await unit.PublishAsync(decision.Announcement, cancellationToken);
+                await unit.CommitAsync(cancellationToken);
+                return decision;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && (exception.IsUniqueViolation() || exception is ConcurrencyConflictException))
             {
-                RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant,
-                ConflictsWithRegistrationId = conflict?.Id, ProtectedPartnerId = conflict?.RegistrantPartnerId,
-                PoachedFromPartnerIds = poachedFrom, Kinds = conflictKinds, OccurredAt = now,
-            }, cancellationToken);
+            }
         }
-        await unit.CommitAsync(cancellationToken);
-        metrics.Registered(registration, conflictKinds);
-        return TypedResults.Created($"/api/deal-registrations/{registration.Id}", registration);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
