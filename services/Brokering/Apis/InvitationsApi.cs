@@ -50,7 +50,7 @@ public static class InvitationsApi
             return ProblemResults.Conflict(violation);
         }
         await opportunities.SaveAsync(unit, aggregate, cancellationToken);
-        await unit.PublishAsync(outcome, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         metrics.Invited(aggregate.Opportunity);
         var invitation = outcome.Invitation!;
@@ -127,7 +127,7 @@ public static class InvitationsApi
             return ProblemResults.Conflict(violation);
         }
         await opportunities.SaveAsync(unit, aggregate, cancellationToken);
-        await unit.PublishAsync(outcome, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         metrics.Answered(outcome.Invitation!, aggregate.Opportunity, now, formedTeam: wasOpen && aggregate.Opportunity.Status == OpportunityStatus.Teaming);
         return TypedResults.Ok(outcome.Invitation!);

@@ -76,7 +76,7 @@ public static class OpportunityLifecycleApi
             return ProblemResults.Conflict(violation);
         }
         await opportunities.SaveAsync(unit, aggregate, cancellationToken);
-        await unit.PublishAsync(outcome, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         metrics.Moved(aggregate.Opportunity);
         return TypedResults.Ok(OpportunityView.Of(aggregate.Opportunity, showCustomer: true));

@@ -82,7 +82,7 @@ public sealed class InvitationExpiry(
         }
         var outcome = aggregate.ExpireDue(now, replacements, options.Value.DefaultAcceptWindow);
         await opportunities.SaveAsync(unit, aggregate, cancellationToken);
-        await unit.PublishAsync(outcome, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         foreach (var invitation in due)
         {

@@ -6,7 +6,7 @@ namespace EcosystemMarket.Brokering.Infrastructure;
 /// <summary>An aggregate's events go out through the outbox of the unit that saves it, in the order it decided them.</summary>
 public static class OutcomePublishing
 {
-    public static async Task PublishAsync(this UnitOfWork unit, Outcome outcome, CancellationToken cancellationToken)
+    public static async Task PublishEventsAsync(this UnitOfWork unit, Outcome outcome, CancellationToken cancellationToken)
     {
         foreach (var message in outcome.Events)
         {
