@@ -292,7 +292,9 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
             new { vendorId = vendor, customerName = "HOOLI", scope = new[] { "storage.backup" } }, Cancel);
         var conflict = await later.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.False(conflict.GetProperty("protected").GetBoolean());
-        Assert.Equal(protectedOne.GetProperty("id").GetGuid(), conflict.GetProperty("conflictsWithId").GetGuid());
+        Assert.True(conflict.GetProperty("inConflict").GetBoolean());
+        // The registrant learns of the conflict, never of the other registration: only the vendor sees with which.
+        Assert.False(conflict.TryGetProperty("conflictsWithId", out _));
 
         // An invitee that registers the customer it learned about through an invitation is flagged as poaching.
         var (owner, opportunity) = await PostAsync();
@@ -312,6 +314,8 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
         var seen = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations", Cancel);
         Assert.Equal(3, seen.GetArrayLength());
+        Assert.Equal(protectedOne.GetProperty("id").GetGuid(), seen.EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == conflict.GetProperty("id").GetGuid()).GetProperty("conflictsWithId").GetGuid());
         var chain = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations/chain", Cancel);
         Assert.True(chain.GetProperty("intact").GetBoolean());
 

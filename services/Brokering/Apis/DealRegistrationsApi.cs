@@ -35,7 +35,7 @@ public static class DealRegistrationsApi
         return api;
     }
 
-    public static async Task<Results<Created<DealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
+    public static async Task<Results<Created<RegistrantDealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
         RegisterDealRequest request, ClaimsPrincipal user, DealRegistrationRepository registrations, OpportunityRepository opportunities,
         BrokeringMetrics metrics, TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class DealRegistrationsApi
         var asked = new DealRegistrationRequest(request.VendorId!, registrant, request.OpportunityId, request.CustomerName!, request.Scope!);
         var decision = await AppendWithRetriesAsync(asked, registrations, clock, options.Value.ProtectionPeriod, cancellationToken);
         metrics.Registered(decision.Registration, decision.ConflictKinds);
-        return TypedResults.Created($"/api/deal-registrations/{decision.Registration.Id}", decision.Registration);
+        return TypedResults.Created($"/api/deal-registrations/{decision.Registration.Id}", RegistrantDealRegistration.Of(decision.Registration, null));
     }
 
     /// <summary>
@@ -94,24 +94,39 @@ public static class DealRegistrationsApi
         }
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<DealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
-        ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<VendorDealRegistration>>, Ok<IReadOnlyList<RegistrantDealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
+        ClaimsPrincipal user, DealRegistrationRepository registrations, VendorDecisionStore decisions, CancellationToken cancellationToken)
     {
         if (user.VendorId() is { } vendor)
         {
-            return TypedResults.Ok(await registrations.OfVendorAsync(vendor, cancellationToken));
+            var program = await registrations.OfVendorAsync(vendor, cancellationToken);
+            var decided = await decisions.OfVendorAsync(vendor, cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<VendorDealRegistration>>(program.Select(r => VendorDealRegistration.Of(r, decided.GetValueOrDefault(r.Id))).ToList());
         }
-        return user.PartnerId() is { } partner
-            ? TypedResults.Ok(await registrations.OfRegistrantAsync(partner, cancellationToken))
-            : ProblemResults.NoPartner();
+        if (user.PartnerId() is not { } partner)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var own = await registrations.OfRegistrantAsync(partner, cancellationToken);
+        var decisionsOnOwn = await decisions.OfRegistrantAsync(partner, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<RegistrantDealRegistration>>(own.Select(r => RegistrantDealRegistration.Of(r, decisionsOnOwn.GetValueOrDefault(r.Id))).ToList());
     }
 
-    public static async Task<Results<Ok<DealRegistration>, NotFound>> GetDealRegistration(
-        Guid id, ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
+    /// <summary>The vendor of the registration's program (or an administrator) sees it in full; its registrant sees its own view; anyone else, nothing.</summary>
+    public static async Task<Results<Ok<VendorDealRegistration>, Ok<RegistrantDealRegistration>, NotFound>> GetDealRegistration(
+        Guid id, ClaimsPrincipal user, DealRegistrationRepository registrations, VendorDecisionStore decisions, CancellationToken cancellationToken)
     {
-        var registration = await registrations.GetAsync(id, cancellationToken);
-        return registration is not null && (registration.RegistrantPartnerId == user.PartnerId() || registration.VendorId == user.VendorId() || user.IsAdmin())
-            ? TypedResults.Ok(registration)
+        if (await registrations.GetAsync(id, cancellationToken) is not { } registration)
+        {
+            return TypedResults.NotFound();
+        }
+        var decision = await decisions.OfAsync(id, cancellationToken);
+        if (registration.VendorId == user.VendorId() || user.IsAdmin())
+        {
+            return TypedResults.Ok(VendorDealRegistration.Of(registration, decision));
+        }
+        return registration.RegistrantPartnerId == user.PartnerId()
+            ? TypedResults.Ok(RegistrantDealRegistration.Of(registration, decision))
             : TypedResults.NotFound();
     }
 

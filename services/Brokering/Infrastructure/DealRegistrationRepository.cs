@@ -29,6 +29,9 @@ public sealed class DealRegistrationRepository(Database database)
     public async Task InsertAsync(UnitOfWork unit, DealRegistration registration, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(DealRegistrationSql.Insert), Row.From(registration), unit.Transaction, cancellationToken: cancellationToken));
 
+    public async Task<DealRegistration?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync(unit, DealRegistrationSql.SelectById, new { Id = id }, cancellationToken)).SingleOrDefault();
+
     public async Task<DealRegistration?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await ReadAsync(DealRegistrationSql.SelectById, new { Id = id }, cancellationToken)).SingleOrDefault();
 
