@@ -39,7 +39,7 @@ public sealed class OpportunityAggregate
 
     public Outcome Invite(Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now)
     {
-        if (DealRules.CanInvite(Opportunity, invitee, _invitations) is { } violation)
+        if ((DealRules.CanInvite(Opportunity, invitee, _invitations) ?? OfferLimit.Check(Opportunity, _invitations, reward)) is { } violation)
         {
             return Outcome.Refuse(violation);
         }
