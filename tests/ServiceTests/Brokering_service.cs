@@ -222,6 +222,21 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Offers_beyond_the_deals_value_are_refused_naming_the_limit_and_what_remains()
+    {
+        var (owner, opportunity) = await PostAsync();
+        await InviteAsync(owner, opportunity, Guid.NewGuid(), new { partnerId = Guid.NewGuid(), role = "lead", reward = new { kind = "fixed-fee", amount = 100000 } });
+
+        var refused = await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = Guid.NewGuid(), role = "helper", referralFeePercent = 20 }, Cancel);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("120000.5 EUR", problem.GetProperty("detail").GetString());
+        Assert.Contains("20000.5 EUR remains", problem.GetProperty("detail").GetString());
+        Assert.Single(await fixture.Host.ClientFor(owner).GetFromJsonAsync<JsonElement[]>($"/api/opportunities/{opportunity}/invitations", Cancel) ?? []);
+    }
+
+    [Fact]
     public async Task Reward_terms_are_validated_by_kind()
     {
         var (owner, opportunity) = await PostAsync();
