@@ -139,7 +139,8 @@ public sealed class DemoEcosystem
     {
         0 => new DemoReward("referral-fee", random.Next(5, 16), null),
         1 => new DemoReward("revenue-share", random.Next(10, 31), null),
-        _ => new DemoReward("fixed-fee", null, random.Next(1, 21) * 1_000m),
+        // At most 3,000 to each of up to three invitees: never more than the smallest deal (10,000) is worth, as Brokering requires.
+        _ => new DemoReward("fixed-fee", null, random.Next(1, 4) * 1_000m),
     };
 
     /// <summary>Another member of the vendor's program registers a customer somebody already registered.</summary>

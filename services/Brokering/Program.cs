@@ -13,6 +13,7 @@ app.MapOpportunitiesApi();
 app.MapOpportunityLifecycleApi();
 app.MapInvitationsApi();
 app.MapDealRegistrationsApi();
+app.MapDealRegistrationDecisionsApi();
 app.MapOpportunityFiguresApi();
 
 app.Run();

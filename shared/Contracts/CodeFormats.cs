@@ -14,8 +14,8 @@ public static partial class CodeFormats
     /// <summary>A vendor's program: lower-case letters, digits and dashes, such as <c>acme-cloud</c>.</summary>
     public static bool IsVendor(string? code) => code is { Length: <= 100 } && Vendor().IsMatch(code);
 
-    /// <summary>ISO 4217 alphabetic: <c>USD</c>, <c>EUR</c>.</summary>
-    public static bool IsCurrency(string? code) => code is not null && Currency().IsMatch(code);
+    /// <summary>An ISO 4217 alphabetic code in active use (<see cref="Iso4217.ActiveCodes"/>): <c>USD</c>, <c>EUR</c>; not <c>ABC</c> nor <c>usd</c>.</summary>
+    public static bool IsCurrency(string? code) => code is not null && Iso4217.ActiveCodes.Contains(code);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*\\z")]
     private static partial Regex Capability();
@@ -25,7 +25,4 @@ public static partial class CodeFormats
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z")]
     private static partial Regex Vendor();
-
-    [GeneratedRegex("^[A-Z]{3}\\z")]
-    private static partial Regex Currency();
 }

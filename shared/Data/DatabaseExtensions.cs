@@ -36,6 +36,7 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService(sp => new MessageRetention(sp.GetRequiredService<Database>(),
             sp.GetRequiredService<ILogger<MessageRetention>>(), sp.GetRequiredService<OutboxOptions>(), TimeProvider.System));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(name, tags: ["ready"]);
+        builder.Services.AddExceptionHandler<ConcurrencyConflictHandler>();
         return builder;
     }
 

@@ -20,11 +20,8 @@ public sealed class Two_brokerings_on_one_database
     {
         await using var system = await SettlementSystem.StartAsync();
         var broker = system.Broker;
-        await using var first = new ServiceProcess("brokering", broker.ConnectionString, system.Data, TestTokens.SigningKey);
-        await first.StartAsync();
-        await using var second = new ServiceProcess("brokering", broker.ConnectionString, system.Data, TestTokens.SigningKey);
-        await second.StartAsync();
-        var outbox = first.Resource.DatabasePath(system.Data);
+        await using var replicas = await BrokeringReplicas.StartAsync(broker.ConnectionString, system.Data);
+        var outbox = replicas.DatabasePath;
         var witness = await WinsWitness.BindAsync(system);
         var wins = new SampleWins();
         var checker = new SettlementChecker();
@@ -35,7 +32,7 @@ public sealed class Two_brokerings_on_one_database
         await CommitAsync(outbox, all);
 
         var unsent = await Eventually.HoldsAsync(async () => (await OutboxTable.CountAsync(outbox, cancellationToken: Cancel)).Unsent, n => n == 0, Patience);
-        Assert.True(unsent == 0, $"Brokering's outbox still holds {unsent} messages.\n{first.Tail()}\n{second.Tail()}");
+        Assert.True(unsent == 0, $"Brokering's outbox still holds {unsent} messages.\n{replicas.Tail()}");
         var settled = await system.SettledAsync(wins.Owner, Wins, Patience);
         Assert.True(await system.QuiescesAsync(Patience), $"Still in flight after {settled} settled.\n{system.Settlement.Tail()}");
         using var settlement = system.Settlement.Client();

@@ -222,6 +222,21 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Offers_beyond_the_deals_value_are_refused_naming_the_limit_and_what_remains()
+    {
+        var (owner, opportunity) = await PostAsync();
+        await InviteAsync(owner, opportunity, Guid.NewGuid(), new { partnerId = Guid.NewGuid(), role = "lead", reward = new { kind = "fixed-fee", amount = 100000 } });
+
+        var refused = await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = Guid.NewGuid(), role = "helper", referralFeePercent = 20 }, Cancel);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("120000.5 EUR", problem.GetProperty("detail").GetString());
+        Assert.Contains("20000.5 EUR remains", problem.GetProperty("detail").GetString());
+        Assert.Single(await fixture.Host.ClientFor(owner).GetFromJsonAsync<JsonElement[]>($"/api/opportunities/{opportunity}/invitations", Cancel) ?? []);
+    }
+
+    [Fact]
     public async Task Reward_terms_are_validated_by_kind()
     {
         var (owner, opportunity) = await PostAsync();
@@ -292,7 +307,9 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
             new { vendorId = vendor, customerName = "HOOLI", scope = new[] { "storage.backup" } }, Cancel);
         var conflict = await later.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.False(conflict.GetProperty("protected").GetBoolean());
-        Assert.Equal(protectedOne.GetProperty("id").GetGuid(), conflict.GetProperty("conflictsWithId").GetGuid());
+        Assert.True(conflict.GetProperty("inConflict").GetBoolean());
+        // The registrant learns of the conflict, never of the other registration: only the vendor sees with which.
+        Assert.False(conflict.TryGetProperty("conflictsWithId", out _));
 
         // An invitee that registers the customer it learned about through an invitation is flagged as poaching.
         var (owner, opportunity) = await PostAsync();
@@ -312,6 +329,8 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
         var seen = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations", Cancel);
         Assert.Equal(3, seen.GetArrayLength());
+        Assert.Equal(protectedOne.GetProperty("id").GetGuid(), seen.EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == conflict.GetProperty("id").GetGuid()).GetProperty("conflictsWithId").GetGuid());
         var chain = await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations/chain", Cancel);
         Assert.True(chain.GetProperty("intact").GetBoolean());
 

@@ -18,4 +18,14 @@ public static class OutboxTable
             FROM outbox_messages WHERE @Type IS NULL OR message_type LIKE @Type || ',%';
             """, new { Type = messageType?.FullName }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The bodies (JSON) of every row of this message type, sent or not: what a service decided to publish.</summary>
+    public static async Task<IReadOnlyList<string>> BodiesAsync(string databasePath, Type messageType, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT body FROM outbox_messages WHERE message_type LIKE @Type || ',%' ORDER BY sequence;",
+            new { Type = messageType.FullName }, cancellationToken: cancellationToken))).ToList();
+    }
 }

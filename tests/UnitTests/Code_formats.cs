@@ -47,11 +47,15 @@ public class Code_formats
     [Theory]
     [InlineData("USD", true)]
     [InlineData("EUR", true)]
+    [InlineData("JPY", true)]
+    [InlineData("ABC", false)]
+    [InlineData("XXX", false)]
+    [InlineData("HRK", false)]
     [InlineData("usd", false)]
     [InlineData("US", false)]
     [InlineData("USDT", false)]
     [InlineData("U$D", false)]
     [InlineData("EUR\n", false)]
     [InlineData(null, false)]
-    public void Accepts_only_three_upper_case_letters_as_a_currency(string? code, bool valid) => Assert.Equal(valid, CodeFormats.IsCurrency(code));
+    public void Accepts_only_active_ISO_4217_codes_as_a_currency(string? code, bool valid) => Assert.Equal(valid, CodeFormats.IsCurrency(code));
 }

@@ -3,7 +3,7 @@ using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts;
-using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +25,8 @@ public sealed class DealRegistrationOptions
 
 public static class DealRegistrationsApi
 {
+    private const int MaxAttempts = 5;
+
     public static RouteGroupBuilder MapDealRegistrationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/deal-registrations").WithTags("Deal registrations");
@@ -35,7 +37,7 @@ public static class DealRegistrationsApi
         return api;
     }
 
-    public static async Task<Results<Created<DealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
+    public static async Task<Results<Created<RegistrantDealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
         RegisterDealRequest request, ClaimsPrincipal user, DealRegistrationRepository registrations, OpportunityRepository opportunities,
         BrokeringMetrics metrics, TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
     {
@@ -56,87 +58,77 @@ public static class DealRegistrationsApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        if (request.OpportunityId is { } opportunityId && (await opportunities.GetAsync(opportunityId, cancellationToken))?.OwnerPartnerId != registrant)
+        if (request.OpportunityId is { } opportunityId && (await opportunities.GetAsync(opportunityId, cancellationToken))?.IsOwnedBy(registrant) != true)
         {
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetUtcNow();
-        var customerKey = DealRegistrationRules.NormaliseCustomer(request.CustomerName!);
-        var scope = request.Scope!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
-        await using var unit = await registrations.BeginAsync(cancellationToken);
-        var last = await registrations.LastAsync(unit, cancellationToken);
-        var conflict = DealRegistrationRules.ProtectedConflict(request.VendorId!, registrant, customerKey, scope,
-            await registrations.SameCustomerAsync(unit, request.VendorId!, customerKey, cancellationToken), now);
-        var poachedFrom = (await registrations.InvitedCustomersAsync(unit, registrant, cancellationToken))
-            .Where(invited => DealRegistrationRules.NormaliseCustomer(invited.CustomerName) == customerKey)
-            .Select(invited => invited.OwnerPartnerId).Distinct().Order().ToList();
-        var poaching = poachedFrom.Count > 0;
-
-        var previousHash = last?.Hash ?? DealRegistration.GenesisHash;
-        var registration = new DealRegistration
-        {
-            Id = Guid.CreateVersion7(),
-            Sequence = (last?.Sequence ?? 0) + 1,
-            VendorId = request.VendorId!,
-            RegistrantPartnerId = registrant,
-            OpportunityId = request.OpportunityId,
-            CustomerName = request.CustomerName!.Trim(),
-            CustomerKey = customerKey,
-            Scope = scope,
-            RegisteredAt = now,
-            ProtectedUntil = now + options.Value.ProtectionPeriod,
-            Protected = conflict is null && !poaching,
-            ConflictsWithId = conflict?.Id,
-            Poaching = poaching,
-            PreviousHash = previousHash,
-            Hash = "",
-        };
-        registration = registration with { Hash = DealRegistration.HashOf(previousHash, registration.CanonicalContent()) };
-        await registrations.InsertAsync(unit, registration, cancellationToken);
-
-        IReadOnlyList<string> conflictKinds = [.. conflict is null ? [] : new[] { DealConflictDetected.Overlap }, .. poaching ? new[] { DealConflictDetected.Poaching } : []];
-        if (registration.Protected)
-        {
-            await unit.PublishAsync(new DealRegistered
-            {
-                RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant, OpportunityId = registration.OpportunityId,
-                ProtectedUntil = registration.ProtectedUntil, Hash = registration.Hash, OccurredAt = now,
-            }, cancellationToken);
-        }
-        else
-        {
-            await unit.PublishAsync(new DealConflictDetected
-            {
-                RegistrationId = registration.Id, VendorId = registration.VendorId, RegistrantPartnerId = registrant,
-                ConflictsWithRegistrationId = conflict?.Id, ProtectedPartnerId = conflict?.RegistrantPartnerId,
-                PoachedFromPartnerIds = poachedFrom, Kinds = conflictKinds, OccurredAt = now,
-            }, cancellationToken);
-        }
-        await unit.CommitAsync(cancellationToken);
-        metrics.Registered(registration, conflictKinds);
-        return TypedResults.Created($"/api/deal-registrations/{registration.Id}", registration);
+        var asked = new DealRegistrationRequest(request.VendorId!, registrant, request.OpportunityId, request.CustomerName!, request.Scope!);
+        var decision = await AppendWithRetriesAsync(asked, registrations, clock, options.Value.ProtectionPeriod, cancellationToken);
+        metrics.Registered(decision.Registration, decision.ConflictKinds);
+        return TypedResults.Created($"/api/deal-registrations/{decision.Registration.Id}", RegistrantDealRegistration.Of(decision.Registration, null));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<DealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
-        ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the registration decided from a fresh read of the chain. Two registrations decided from the same last link
+    /// cannot both be appended (the sequence is unique): the one that loses reads again and is decided again, so it sees
+    /// the winner (and is in conflict with it, when it registered the same customer).
+    /// </summary>
+    private static async Task<DealRegistrationDecision> AppendWithRetriesAsync(DealRegistrationRequest asked, DealRegistrationRepository registrations,
+        TimeProvider clock, TimeSpan protectionPeriod, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var unit = await registrations.BeginAsync(cancellationToken);
+                var decision = DealRegistration.Register(asked, await registrations.LastAsync(unit, cancellationToken),
+                    await registrations.SameCustomerAsync(unit, asked.VendorId, DealRegistrationRules.NormaliseCustomer(asked.CustomerName), cancellationToken),
+                    await registrations.InvitedCustomersAsync(unit, asked.RegistrantPartnerId, cancellationToken), clock.GetUtcNow(), protectionPeriod);
+                await registrations.InsertAsync(unit, decision.Registration, cancellationToken);
+                await unit.PublishAsync(decision.Announcement, cancellationToken);
+                await unit.CommitAsync(cancellationToken);
+                return decision;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && (exception.IsUniqueViolation() || exception is ConcurrencyConflictException))
+            {
+            }
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<VendorDealRegistration>>, Ok<IReadOnlyList<RegistrantDealRegistration>>, ProblemHttpResult>> ListDealRegistrations(
+        ClaimsPrincipal user, DealRegistrationRepository registrations, VendorDecisionStore decisions, CancellationToken cancellationToken)
     {
         if (user.VendorId() is { } vendor)
         {
-            return TypedResults.Ok(await registrations.OfVendorAsync(vendor, cancellationToken));
+            var program = await registrations.OfVendorAsync(vendor, cancellationToken);
+            var decided = await decisions.OfVendorAsync(vendor, cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<VendorDealRegistration>>(program.Select(r => VendorDealRegistration.Of(r, decided.GetValueOrDefault(r.Id))).ToList());
         }
-        return user.PartnerId() is { } partner
-            ? TypedResults.Ok(await registrations.OfRegistrantAsync(partner, cancellationToken))
-            : ProblemResults.NoPartner();
+        if (user.PartnerId() is not { } partner)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var own = await registrations.OfRegistrantAsync(partner, cancellationToken);
+        var decisionsOnOwn = await decisions.OfRegistrantAsync(partner, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<RegistrantDealRegistration>>(own.Select(r => RegistrantDealRegistration.Of(r, decisionsOnOwn.GetValueOrDefault(r.Id))).ToList());
     }
 
-    public static async Task<Results<Ok<DealRegistration>, NotFound>> GetDealRegistration(
-        Guid id, ClaimsPrincipal user, DealRegistrationRepository registrations, CancellationToken cancellationToken)
+    /// <summary>The vendor of the registration's program (or an administrator) sees it in full; its registrant sees its own view; anyone else, nothing.</summary>
+    public static async Task<Results<Ok<VendorDealRegistration>, Ok<RegistrantDealRegistration>, NotFound>> GetDealRegistration(
+        Guid id, ClaimsPrincipal user, DealRegistrationRepository registrations, VendorDecisionStore decisions, CancellationToken cancellationToken)
     {
-        var registration = await registrations.GetAsync(id, cancellationToken);
-        return registration is not null && (registration.RegistrantPartnerId == user.PartnerId() || registration.VendorId == user.VendorId() || user.IsAdmin())
-            ? TypedResults.Ok(registration)
+        if (await registrations.GetAsync(id, cancellationToken) is not { } registration)
+        {
+            return TypedResults.NotFound();
+        }
+        var decision = await decisions.OfAsync(id, cancellationToken);
+        if (registration.VendorId == user.VendorId() || user.IsAdmin())
+        {
+            return TypedResults.Ok(VendorDealRegistration.Of(registration, decision));
+        }
+        return registration.RegistrantPartnerId == user.PartnerId()
+            ? TypedResults.Ok(RegistrantDealRegistration.Of(registration, decision))
             : TypedResults.NotFound();
     }
 

@@ -40,31 +40,27 @@ public static class InvitationsApi
         }
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);
-        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        if (await opportunities.LoadAsync(unit, id, cancellationToken) is not { } aggregate || !aggregate.IsOwnedBy(user.PartnerId()))
         {
             return TypedResults.NotFound();
         }
-        var invitee = request.PartnerId!.Value;
-        if (DealRules.CanInvite(opportunity, invitee, await opportunities.InvitationsOfAsync(unit, id, cancellationToken)) is { } violation)
+        var outcome = aggregate.Invite(request.PartnerId!.Value, request.Role!.Trim(), request.Terms!, request.AcceptBy ?? now + options.Value.DefaultAcceptWindow, now);
+        if (outcome.Violation is { } violation)
         {
             return ProblemResults.Conflict(violation);
         }
-
-        var invitation = InvitationOffers.Offer(opportunity, invitee, request.Role!.Trim(), request.Terms!,
-            request.AcceptBy ?? now + options.Value.DefaultAcceptWindow, now);
-        await opportunities.InsertInvitationAsync(unit, invitation, cancellationToken);
-        await unit.PublishAsync(invitation.Announcement(), cancellationToken);
+        await opportunities.SaveAsync(unit, aggregate, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        metrics.Invited(opportunity);
+        metrics.Invited(aggregate.Opportunity);
+        var invitation = outcome.Invitation!;
         return TypedResults.Created($"/api/invitations/{invitation.Id}", invitation);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Invitation>>, NotFound>> ListInvitations(
         Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
     {
-        var opportunity = await opportunities.GetAsync(id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        if (await opportunities.GetAsync(id, cancellationToken) is not { } opportunity || !opportunity.IsOwnedBy(user.PartnerId()))
         {
             return TypedResults.NotFound();
         }
@@ -118,48 +114,22 @@ public static class InvitationsApi
         CancellationToken cancellationToken)
     {
         await using var unit = await opportunities.BeginAsync(cancellationToken);
-        var invitation = await opportunities.GetInvitationAsync(unit, id, cancellationToken);
-        if (invitation is null || invitation.InviteePartnerId != user.PartnerId())
+        var aggregate = await opportunities.LoadByInvitationAsync(unit, id, cancellationToken);
+        if (aggregate?.Invitation(id) is not { } invitation || invitation.InviteePartnerId != user.PartnerId())
         {
             return TypedResults.NotFound();
         }
-        var opportunity = (await opportunities.GetAsync(unit, invitation.OpportunityId, cancellationToken))!;
+        var wasOpen = aggregate.Opportunity.Status == OpportunityStatus.Open;
         var now = clock.GetUtcNow();
-        if (DealRules.CanRespond(invitation, opportunity, now) is { } violation)
+        var outcome = aggregate.Respond(id, accept, reason, now);
+        if (outcome.Violation is { } violation)
         {
             return ProblemResults.Conflict(violation);
         }
-
-        var answered = invitation with
-        {
-            Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined,
-            DeclineReason = reason,
-            RespondedAt = now,
-        };
-        await opportunities.UpdateInvitationResponseAsync(unit, answered, cancellationToken);
-        var formsTeam = accept && opportunity.Status == OpportunityStatus.Open;
-        if (formsTeam)
-        {
-            await opportunities.UpdateStatusAsync(unit, opportunity with { Status = OpportunityStatus.Teaming, UpdatedAt = now }, cancellationToken);
-        }
-        if (accept)
-        {
-            await unit.PublishAsync(new InvitationAccepted
-            {
-                InvitationId = id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
-                InviteePartnerId = invitation.InviteePartnerId, OccurredAt = now,
-            }, cancellationToken);
-        }
-        else
-        {
-            await unit.PublishAsync(new InvitationDeclined
-            {
-                InvitationId = id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
-                InviteePartnerId = invitation.InviteePartnerId, Reason = reason!, OccurredAt = now,
-            }, cancellationToken);
-        }
+        await opportunities.SaveAsync(unit, aggregate, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        metrics.Answered(answered, opportunity, now, formsTeam);
-        return TypedResults.Ok(answered);
+        metrics.Answered(outcome.Invitation!, aggregate.Opportunity, now, formedTeam: wasOpen && aggregate.Opportunity.Status == OpportunityStatus.Teaming);
+        return TypedResults.Ok(outcome.Invitation!);
     }
 }

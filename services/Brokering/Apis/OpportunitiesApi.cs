@@ -99,7 +99,7 @@ public static class OpportunitiesApi
             return TypedResults.NotFound();
         }
         var caller = user.PartnerId();
-        if (caller == opportunity.OwnerPartnerId || user.IsAdmin())
+        if (opportunity.IsOwnedBy(caller) || user.IsAdmin())
         {
             return TypedResults.Ok(OpportunityView.Of(opportunity, showCustomer: true));
         }
@@ -116,7 +116,7 @@ public static class OpportunitiesApi
         BrokeringMetrics metrics, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.GetAsync(id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        if (opportunity is null || !opportunity.IsOwnedBy(user.PartnerId()))
         {
             return TypedResults.NotFound();
         }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Brokering.Telemetry;
-using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Data;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +26,7 @@ public static class OpportunityLifecycleApi
 
     public static Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> Publish(
         Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken) =>
-        MoveAsync(id, OpportunityStatus.Open, null, user, opportunities, metrics, clock, (unit, moved, now) => unit.PublishAsync(moved.Posted(now), cancellationToken), cancellationToken);
+        MoveAsync(id, user, opportunities, metrics, clock, (_, aggregate, now) => Task.FromResult(aggregate.Publish(now)), cancellationToken);
 
     public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkWon(
         Guid id, WinRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, DealRegistrationRepository registrations,
@@ -37,32 +36,17 @@ public static class OpportunityLifecycleApi
         {
             return Invalid("finalValue", $"'finalValue' must be greater than 0 and at most {PostOpportunityRequest.MaxValue}.");
         }
-        return await MoveAsync(id, OpportunityStatus.Won, request.FinalValue, user, opportunities, metrics, clock, async (unit, won, now) =>
-        {
-            var team = (await opportunities.InvitationsOfAsync(unit, id, cancellationToken))
-                .Where(i => i.Status == InvitationStatus.Accepted)
-                .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, Reward = i.Reward })
-                .ToList();
-            var registration = await registrations.ProtectedOfOpportunityAsync(unit, id, won.OwnerPartnerId, cancellationToken);
-            var vendor = won.VendorId ?? registration?.VendorId;
-            await unit.PublishAsync(new OpportunityWon
-            {
-                OpportunityId = id, OwnerPartnerId = won.OwnerPartnerId, FinalValue = won.FinalValue!.Value, Currency = won.Currency, Team = team,
-                // A registration with another vendor earns nothing in this opportunity's program.
-                VendorId = vendor, DealRegistrationId = registration?.VendorId == vendor ? registration?.Id : null, OccurredAt = now,
-            }, cancellationToken);
-        }, cancellationToken);
+        return await MoveAsync(id, user, opportunities, metrics, clock, async (unit, aggregate, now) => aggregate.Win(request.FinalValue.Value,
+            await registrations.ProtectedOfOpportunityAsync(unit, id, aggregate.Opportunity.OwnerPartnerId, cancellationToken), now), cancellationToken);
     }
 
     public static Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MarkLost(
         Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken) =>
-        MoveAsync(id, OpportunityStatus.Lost, null, user, opportunities, metrics, clock, (unit, lost, now) => unit.PublishAsync(
-            new OpportunityClosed { OpportunityId = id, OwnerPartnerId = lost.OwnerPartnerId, Outcome = "lost", OccurredAt = now }, cancellationToken), cancellationToken);
+        MoveAsync(id, user, opportunities, metrics, clock, (_, aggregate, now) => Task.FromResult(aggregate.Lose(now)), cancellationToken);
 
     public static Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> Withdraw(
         Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken) =>
-        MoveAsync(id, OpportunityStatus.Withdrawn, null, user, opportunities, metrics, clock, (unit, withdrawn, now) => unit.PublishAsync(
-            new OpportunityClosed { OpportunityId = id, OwnerPartnerId = withdrawn.OwnerPartnerId, Outcome = "withdrawn", OccurredAt = now }, cancellationToken), cancellationToken);
+        MoveAsync(id, user, opportunities, metrics, clock, (_, aggregate, now) => Task.FromResult(aggregate.Withdraw(now)), cancellationToken);
 
     public static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> Reverse(
         Guid id, ReverseRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
@@ -72,37 +56,30 @@ public static class OpportunityLifecycleApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return await MoveAsync(id, OpportunityStatus.Reversed, null, user, opportunities, metrics, clock, (unit, reversed, now) => unit.PublishAsync(
-            new OpportunityReversed { OpportunityId = id, OwnerPartnerId = reversed.OwnerPartnerId, Reason = request.Reason!.Trim(), OccurredAt = now },
-            cancellationToken), cancellationToken);
+        return await MoveAsync(id, user, opportunities, metrics, clock,
+            (_, aggregate, now) => Task.FromResult(aggregate.Reverse(request.Reason!.Trim(), now)), cancellationToken);
     }
 
+    /// <summary>Load, let the aggregate decide, save from the version read, publish, commit: a lost race is a 409 (ConcurrencyConflictHandler).</summary>
     private static async Task<Results<Ok<OpportunityView>, ValidationProblem, NotFound, ProblemHttpResult>> MoveAsync(
-        Guid id, OpportunityStatus target, decimal? finalValue, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        Func<UnitOfWork, Opportunity, DateTimeOffset, Task> announce, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
+        Func<UnitOfWork, OpportunityAggregate, DateTimeOffset, Task<Outcome>> decide, CancellationToken cancellationToken)
     {
         await using var unit = await opportunities.BeginAsync(cancellationToken);
-        var opportunity = await opportunities.GetAsync(unit, id, cancellationToken);
-        if (opportunity is null || opportunity.OwnerPartnerId != user.PartnerId())
+        if (await opportunities.LoadAsync(unit, id, cancellationToken) is not { } aggregate || !aggregate.IsOwnedBy(user.PartnerId()))
         {
             return TypedResults.NotFound();
         }
-        if (OpportunityLifecycle.CanMove(opportunity, target) is { } violation)
+        var outcome = await decide(unit, aggregate, clock.GetUtcNow());
+        if (outcome.Violation is { } violation)
         {
             return ProblemResults.Conflict(violation);
         }
-
-        var now = clock.GetUtcNow();
-        var moved = opportunity with
-        {
-            Status = target, FinalValue = finalValue ?? opportunity.FinalValue, UpdatedAt = now,
-            PostedAt = target == OpportunityStatus.Open ? now : opportunity.PostedAt,
-        };
-        await opportunities.UpdateStatusAsync(unit, moved, cancellationToken);
-        await announce(unit, moved, now);
+        await opportunities.SaveAsync(unit, aggregate, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        metrics.Moved(moved);
-        return TypedResults.Ok(OpportunityView.Of(moved, showCustomer: true));
+        metrics.Moved(aggregate.Opportunity);
+        return TypedResults.Ok(OpportunityView.Of(aggregate.Opportunity, showCustomer: true));
     }
 
     private static ValidationProblem Invalid(string field, string message) =>

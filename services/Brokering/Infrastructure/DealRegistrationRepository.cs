@@ -16,7 +16,6 @@ public sealed class DealRegistrationRepository(Database database)
     public async Task<IReadOnlyList<DealRegistration>> SameCustomerAsync(UnitOfWork unit, string vendorId, string customerKey, CancellationToken cancellationToken) =>
         await QueryAsync(unit, DealRegistrationSql.SelectSameCustomer, new { VendorId = vendorId, CustomerKey = customerKey }, cancellationToken);
 
-    /// <summary>The customers of the opportunities this partner was invited to by someone else, as named by their owners.</summary>
     /// <summary>The customers of other partners' opportunities this partner was invited to, with whose they are.</summary>
     public async Task<IReadOnlyList<InvitedCustomer>> InvitedCustomersAsync(UnitOfWork unit, Guid partnerId, CancellationToken cancellationToken) =>
         (await unit.Connection.QueryAsync<InvitedCustomer>(new CommandDefinition(unit.Sql(DealRegistrationSql.SelectInvitedCustomers),
@@ -29,6 +28,9 @@ public sealed class DealRegistrationRepository(Database database)
 
     public async Task InsertAsync(UnitOfWork unit, DealRegistration registration, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(DealRegistrationSql.Insert), Row.From(registration), unit.Transaction, cancellationToken: cancellationToken));
+
+    public async Task<DealRegistration?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync(unit, DealRegistrationSql.SelectById, new { Id = id }, cancellationToken)).SingleOrDefault();
 
     public async Task<DealRegistration?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         (await ReadAsync(DealRegistrationSql.SelectById, new { Id = id }, cancellationToken)).SingleOrDefault();
@@ -68,5 +70,3 @@ public sealed class DealRegistrationRepository(Database database)
         };
     }
 }
-
-public sealed record InvitedCustomer(string CustomerName, Guid OwnerPartnerId);

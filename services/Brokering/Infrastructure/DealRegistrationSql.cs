@@ -15,8 +15,11 @@ internal static class DealRegistrationSql
         Sqlite: $"SELECT {Columns} FROM deal_registrations ORDER BY sequence DESC LIMIT 1;",
         SqlServer: $"SELECT TOP (1) {Columns} FROM dbo.deal_registrations WITH (UPDLOCK, HOLDLOCK) ORDER BY sequence DESC;");
 
+    // A registration its vendor rejected protects nothing.
+    private const string NotRejected = "id NOT IN (SELECT registration_id FROM deal_registration_decisions WHERE decision = 'rejected')";
+
     public static readonly SqlText SelectSameCustomer = SqlText.Portable(
-        $"SELECT {Columns} FROM deal_registrations WHERE vendor_id = @VendorId AND customer_key = @CustomerKey ORDER BY sequence;");
+        $"SELECT {Columns} FROM deal_registrations WHERE vendor_id = @VendorId AND customer_key = @CustomerKey AND {NotRejected} ORDER BY sequence;");
 
     public static readonly SqlText Insert = SqlText.Portable("""
         INSERT INTO deal_registrations (id, sequence, vendor_id, registrant_partner_id, opportunity_id, customer_name, customer_key, scope,
@@ -27,7 +30,7 @@ internal static class DealRegistrationSql
 
     public static readonly SqlText SelectProtectedOfOpportunity = SqlText.Portable($"""
         SELECT {Columns} FROM deal_registrations
-        WHERE opportunity_id = @OpportunityId AND registrant_partner_id = @OwnerPartnerId AND is_protected = 1 ORDER BY sequence;
+        WHERE opportunity_id = @OpportunityId AND registrant_partner_id = @OwnerPartnerId AND is_protected = 1 AND {NotRejected} ORDER BY sequence;
         """);
 
     public static readonly SqlText SelectById = SqlText.Portable($"SELECT {Columns} FROM deal_registrations WHERE id = @Id;");

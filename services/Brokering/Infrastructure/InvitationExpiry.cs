@@ -2,6 +2,7 @@ using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Brokering.Telemetry;
 using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -9,15 +10,17 @@ namespace EcosystemMarket.Brokering.Infrastructure;
 
 /// <summary>
 /// Expires invitations nobody answered by their accept-by time, on the injected clock. When the owner
-/// allowed it, the next-best partner Matching suggests (excluding everyone invited before) is invited on
-/// the same terms in the same transaction. Safe with several replicas: an invitation is expired only if it
-/// is still pending inside the transaction, and SQLite/SQL Server serialise the writers.
+/// allowed it, the next-best partners Matching suggests (excluding everyone invited before) are invited on
+/// the same terms in the same transaction (<see cref="OpportunityAggregate.ExpireDue"/>). Safe with several
+/// replicas: the aggregate is saved only from the version it was read at; a replica that loses the race
+/// re-reads and finds nothing left to expire, or expires what is still due. Repeating is safe, so it retries.
 /// </summary>
 public sealed class InvitationExpiry(
     OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker, BrokeringMetrics metrics, TimeProvider clock,
     IOptions<InvitationOptions> options, ILogger<InvitationExpiry> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    private const int Attempts = 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,73 +39,96 @@ public sealed class InvitationExpiry(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>Expires what is overdue now; returns how many invitations this replica expired.</summary>
     public async Task<int> ExpireOverdueAsync(CancellationToken cancellationToken)
     {
         var expired = 0;
-        foreach (var overdue in await opportunities.OverdueAsync(clock.GetUtcNow(), BatchSize, cancellationToken))
+        var overdue = await opportunities.OverdueAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
+        foreach (var opportunityId in overdue.Select(i => i.OpportunityId).Distinct())
         {
-            var opportunity = await opportunities.GetAsync(overdue.OpportunityId, cancellationToken);
-            var replacement = opportunity is { AutoInviteNextBest: true } && OpportunityLifecycle.IsLive(opportunity.Status)
-                ? await NextBestAsync(opportunity, cancellationToken)
-                : null;
-
-            await using var unit = await opportunities.BeginAsync(cancellationToken);
-            var invitation = await opportunities.GetInvitationAsync(unit, overdue.Id, cancellationToken);
-            if (invitation is not { Status: InvitationStatus.Pending })
-            {
-                continue;
-            }
-            var now = clock.GetUtcNow();
-            var expiredInvitation = invitation with { Status = InvitationStatus.Expired };
-            await opportunities.UpdateInvitationResponseAsync(unit, expiredInvitation, cancellationToken);
-            await unit.PublishAsync(new InvitationExpired
-            {
-                InvitationId = invitation.Id, OpportunityId = invitation.OpportunityId, OwnerPartnerId = invitation.OwnerPartnerId,
-                InviteePartnerId = invitation.InviteePartnerId, AcceptBy = invitation.AcceptBy, OccurredAt = now,
-            }, cancellationToken);
-
-            var reinvited = false;
-            if (replacement is { } next && opportunity is not null
-                && DealRules.CanInvite(opportunity, next, await opportunities.InvitationsOfAsync(unit, opportunity.Id, cancellationToken)) is null)
-            {
-                reinvited = true;
-                var offer = InvitationOffers.Offer(opportunity, next, invitation.Role, invitation.Reward, now + options.Value.DefaultAcceptWindow, now);
-                await opportunities.InsertInvitationAsync(unit, offer, cancellationToken);
-                await unit.PublishAsync(offer.Announcement(), cancellationToken);
-                logger.LogInformation("Invitation {Expired} expired; invited next-best partner {Partner} to opportunity {Opportunity}",
-                    invitation.Id, next, opportunity.Id);
-            }
-            await unit.CommitAsync(cancellationToken);
-            metrics.Answered(expiredInvitation, opportunity, now);
-            if (reinvited)
-            {
-                metrics.Invited(opportunity);
-            }
-            expired++;
+            expired += await ExpireWithRetriesAsync(opportunityId, cancellationToken);
         }
         return expired;
     }
 
-    private async Task<Guid?> NextBestAsync(Opportunity opportunity, CancellationToken cancellationToken)
+    private async Task<int> ExpireWithRetriesAsync(Guid opportunityId, CancellationToken cancellationToken)
     {
-        var invited = await opportunities.InvitationsOfAsync(opportunity.Id, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ExpireDueAsync(opportunityId, cancellationToken);
+            }
+            catch (ConcurrencyConflictException exception) when (attempt < Attempts)
+            {
+                logger.LogInformation("Expiring invitations of opportunity {Opportunity} lost a race ({Reason}); reading it again", opportunityId, exception.Message);
+            }
+        }
+    }
+
+    private async Task<int> ExpireDueAsync(Guid opportunityId, CancellationToken cancellationToken)
+    {
+        var replacements = await ReplacementsAsync(opportunityId, cancellationToken);
+        await using var unit = await opportunities.BeginAsync(cancellationToken);
+        if (await opportunities.LoadAsync(unit, opportunityId, cancellationToken) is not { } aggregate)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow();
+        var due = aggregate.Due(now);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var outcome = aggregate.ExpireDue(now, replacements, options.Value.DefaultAcceptWindow);
+        await opportunities.SaveAsync(unit, aggregate, cancellationToken);
+        await unit.PublishEventsAsync(outcome, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        foreach (var invitation in due)
+        {
+            metrics.Answered(aggregate.Invitation(invitation.Id)!, aggregate.Opportunity, now);
+        }
+        foreach (var offered in aggregate.Offered)
+        {
+            metrics.Invited(aggregate.Opportunity);
+            logger.LogInformation("Invited next-best partner {Partner} to opportunity {Opportunity} in place of an expired invitation",
+                offered.InviteePartnerId, opportunityId);
+        }
+        return due.Count;
+    }
+
+    /// <summary>Matching's next-best partners, asked before the unit begins (no remote call while holding the write turn).</summary>
+    private async Task<IReadOnlyList<Guid>> ReplacementsAsync(Guid opportunityId, CancellationToken cancellationToken)
+    {
+        var opportunity = await opportunities.GetAsync(opportunityId, cancellationToken);
+        if (opportunity is not { AutoInviteNextBest: true } || !OpportunityLifecycle.IsLive(opportunity.Status))
+        {
+            return [];
+        }
+        var invitations = await opportunities.InvitationsOfAsync(opportunityId, cancellationToken);
+        var due = new OpportunityAggregate(opportunity, invitations).Due(clock.GetUtcNow()).Count;
+        return due == 0 ? [] : await NextBestAsync(opportunity, invitations, due, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Guid>> NextBestAsync(Opportunity opportunity, IReadOnlyList<Invitation> invited, int count, CancellationToken cancellationToken)
+    {
         try
         {
             var reply = await matchmaker.FindPartnersAsync(new FindPartnersRequest
             {
                 OwnerPartnerId = opportunity.OwnerPartnerId.ToString(),
                 Region = opportunity.Region,
-                Limit = 1,
+                Limit = count,
                 Needs = { opportunity.Needs.Select(n => new Need { Capability = n.Capability, MustHave = n.MustHave }) },
                 ExcludedPartnerIds = { invited.Select(i => i.InviteePartnerId.ToString()) },
             }, cancellationToken: cancellationToken);
-            return reply.Candidates.Count > 0 ? Guid.Parse(reply.Candidates[0].PartnerId) : null;
+            return reply.Candidates.Select(c => Guid.Parse(c.PartnerId)).ToList();
         }
         catch (RpcException exception)
         {
             // The invitation still expires now; the opportunity just gets no automatic replacement this time.
             logger.LogWarning(exception, "Matching could not suggest a replacement for opportunity {Opportunity}", opportunity.Id);
-            return null;
+            return [];
         }
     }
 }

@@ -40,10 +40,48 @@ public sealed class OpportunityRepository(Database database)
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertOpportunity),
             OpportunityRow.From(opportunity), unit.Transaction, cancellationToken: cancellationToken));
 
-    public async Task UpdateStatusAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken) =>
-        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateOpportunityStatus),
-            new { opportunity.Id, Status = opportunity.Status.ToString(), opportunity.FinalValue, opportunity.UpdatedAt, opportunity.PostedAt },
+    /// <summary>The opportunity with its invitations, read inside the unit that will save it; null when there is none.</summary>
+    public async Task<OpportunityAggregate?> LoadAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
+        await GetAsync(unit, id, cancellationToken) is { } opportunity
+            ? new OpportunityAggregate(opportunity, await InvitationsOfAsync(unit, id, cancellationToken))
+            : null;
+
+    /// <summary>The aggregate an invitation belongs to; null when there is no such invitation.</summary>
+    public async Task<OpportunityAggregate?> LoadByInvitationAsync(UnitOfWork unit, Guid invitationId, CancellationToken cancellationToken) =>
+        await GetInvitationAsync(unit, invitationId, cancellationToken) is { } invitation
+            ? await LoadAsync(unit, invitation.OpportunityId, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Saves what the aggregate changed, only from the version it read: the opportunity's row moves to the next version,
+    /// each answered invitation changes only from the status it was read in, new invitations are inserted. A row count
+    /// of 0 means another request saved first: <see cref="ConcurrencyConflictException"/>, and the unit is not committed.
+    /// </summary>
+    public async Task SaveAsync(UnitOfWork unit, OpportunityAggregate aggregate, CancellationToken cancellationToken)
+    {
+        var o = aggregate.Opportunity;
+        var saved = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateOpportunityFromVersion),
+            new { o.Id, Status = o.Status.ToString(), o.FinalValue, o.UpdatedAt, o.PostedAt, Version = aggregate.LoadedVersion },
             unit.Transaction, cancellationToken: cancellationToken));
+        if (saved == 0)
+        {
+            throw new ConcurrencyConflictException($"Opportunity {o.Id} was changed by another request since version {aggregate.LoadedVersion} was read.");
+        }
+        foreach (var (invitation, statusAsRead) in aggregate.Answered)
+        {
+            var answered = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateInvitationFromStatus),
+                new { invitation.Id, Status = invitation.Status.ToString(), invitation.DeclineReason, invitation.RespondedAt, StatusAsRead = statusAsRead.ToString() },
+                unit.Transaction, cancellationToken: cancellationToken));
+            if (answered == 0)
+            {
+                throw new ConcurrencyConflictException($"Invitation {invitation.Id} is no longer {statusAsRead}: another request answered it.");
+            }
+        }
+        foreach (var offered in aggregate.Offered)
+        {
+            await InsertInvitationAsync(unit, offered, cancellationToken);
+        }
+    }
 
     public async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(Guid opportunityId, CancellationToken cancellationToken)
     {
@@ -87,14 +125,9 @@ public sealed class OpportunityRepository(Database database)
         return rows.Select(r => r.ToModel()).ToList();
     }
 
-    public async Task InsertInvitationAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
+    private async Task InsertInvitationAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertInvitation),
             InvitationRow.From(invitation), unit.Transaction, cancellationToken: cancellationToken));
-
-    public async Task UpdateInvitationResponseAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
-        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.UpdateInvitationResponse),
-            new { invitation.Id, Status = invitation.Status.ToString(), invitation.DeclineReason, invitation.RespondedAt },
-            unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Lists are ordered by creation time; the cursor's key is that time.</summary>
     public static PageCursor CursorOf(DateTimeOffset createdAt, Guid id) => new(createdAt.ToString("O", CultureInfo.InvariantCulture), id);
@@ -104,11 +137,11 @@ public sealed class OpportunityRepository(Database database)
 
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
-        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt)
+        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt, long Version)
     {
         public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.VendorId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
-            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt);
+            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt, o.Version);
 
         public Opportunity ToModel() => new()
         {
@@ -129,6 +162,7 @@ public sealed class OpportunityRepository(Database database)
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             PostedAt = PostedAt,
+            Version = Version,
         };
     }
 

@@ -8,7 +8,7 @@ internal static class OpportunitySql
         id AS Id, owner_partner_id AS OwnerPartnerId, vendor_id AS VendorId, customer_name AS CustomerName, customer_contact AS CustomerContact,
         industry AS Industry, region AS Region, size AS Size, needs AS Needs, estimated_value AS EstimatedValue,
         currency AS Currency, close_date AS CloseDate, status AS Status, final_value AS FinalValue, auto_invite_next_best AS AutoInviteNextBest,
-        created_at AS CreatedAt, updated_at AS UpdatedAt, posted_at AS PostedAt
+        created_at AS CreatedAt, updated_at AS UpdatedAt, posted_at AS PostedAt, version AS Version
         """;
 
     private const string InvitationColumns = """
@@ -19,13 +19,17 @@ internal static class OpportunitySql
 
     public static readonly SqlText InsertOpportunity = SqlText.Portable("""
         INSERT INTO opportunities (id, owner_partner_id, vendor_id, customer_name, customer_contact, industry, region, size, needs,
-            estimated_value, currency, close_date, status, final_value, auto_invite_next_best, created_at, updated_at, posted_at)
+            estimated_value, currency, close_date, status, final_value, auto_invite_next_best, created_at, updated_at, posted_at, version)
         VALUES (@Id, @OwnerPartnerId, @VendorId, @CustomerName, @CustomerContact, @Industry, @Region, @Size, @Needs,
-            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @AutoInviteNextBest, @CreatedAt, @UpdatedAt, @PostedAt);
+            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @AutoInviteNextBest, @CreatedAt, @UpdatedAt, @PostedAt, @Version);
         """);
 
-    public static readonly SqlText UpdateOpportunityStatus = SqlText.Portable(
-        "UPDATE opportunities SET status = @Status, final_value = @FinalValue, updated_at = @UpdatedAt, posted_at = @PostedAt WHERE id = @Id;");
+    // Every save of the aggregate moves its version on, invitation-only changes included: two saves from one version
+    // cannot both succeed, whichever rows they touch.
+    public static readonly SqlText UpdateOpportunityFromVersion = SqlText.Portable("""
+        UPDATE opportunities SET status = @Status, final_value = @FinalValue, updated_at = @UpdatedAt, posted_at = @PostedAt, version = version + 1
+        WHERE id = @Id AND version = @Version;
+        """);
 
     public static readonly SqlText SelectOpportunity = SqlText.Portable($"SELECT {OpportunityColumns} FROM opportunities WHERE id = @Id;");
 
@@ -48,8 +52,8 @@ internal static class OpportunitySql
             @AcceptBy, @Status, @DeclineReason, @CreatedAt, @RespondedAt);
         """);
 
-    public static readonly SqlText UpdateInvitationResponse = SqlText.Portable(
-        "UPDATE invitations SET status = @Status, decline_reason = @DeclineReason, responded_at = @RespondedAt WHERE id = @Id;");
+    public static readonly SqlText UpdateInvitationFromStatus = SqlText.Portable(
+        "UPDATE invitations SET status = @Status, decline_reason = @DeclineReason, responded_at = @RespondedAt WHERE id = @Id AND status = @StatusAsRead;");
 
     public static readonly SqlText SelectInvitation = SqlText.Portable($"SELECT {InvitationColumns} FROM invitations WHERE id = @Id;");
 

@@ -29,6 +29,12 @@ public sealed record Opportunity
 
     /// <summary>When it was published (posted open, or its draft opened); null while a draft.</summary>
     public DateTimeOffset? PostedAt { get; init; }
+
+    /// <summary>How many times the aggregate was saved: a save succeeds only from the version it read.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The one answer to "may this partner act on this opportunity as its owner".</summary>
+    public bool IsOwnedBy(Guid? partner) => partner == OwnerPartnerId;
 }
 
 public sealed record Invitation

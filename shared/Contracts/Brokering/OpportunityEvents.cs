@@ -158,3 +158,22 @@ public sealed record DealConflictDetected
     public required IReadOnlyList<string> Kinds { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>The vendor confirmed a registration of its program: it keeps (or, from a conflict, gains) the vendor's backing.</summary>
+public sealed record DealRegistrationApproved
+{
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The vendor refused a registration of its program: it protects nothing and earns no lead-registration bonus.</summary>
+public sealed record DealRegistrationRejected
+{
+    public required Guid RegistrationId { get; init; }
+    public required string VendorId { get; init; }
+    public required Guid RegistrantPartnerId { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
