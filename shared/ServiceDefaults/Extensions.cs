@@ -49,7 +49,6 @@ public static class Extensions
         builder.Services.AddOpenApi(options => options.AddEcosystemConventions());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddExceptionHandler<ConcurrencyConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableDependencyExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -1,7 +1,6 @@
 using EcosystemMarket.Data;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Data.Outbox;
-using EcosystemMarket.ServiceDefaults.Problems;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using Microsoft.Data.Sqlite;

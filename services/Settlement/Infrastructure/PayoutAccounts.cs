@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using EcosystemMarket.Data;
-using EcosystemMarket.ServiceDefaults.Problems;
 using EcosystemMarket.Settlement.Model;
 
 namespace EcosystemMarket.Settlement.Infrastructure;
@@ -40,7 +39,7 @@ public static class PayoutAccounts
             saved = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(expectedVersion == 0 ? Insert : UpdateIfVersion),
                 parameters, unit.Transaction, cancellationToken: cancellationToken));
         }
-        catch (DbException exception) when (exception.IsDuplicateKey())
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             saved = 0;
         }
