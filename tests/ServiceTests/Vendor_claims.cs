@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.Data;
+using EcosystemMarket.Data.Migrations;
+using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
 using EcosystemMarket.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace EcosystemMarket.ServiceTests;
 
@@ -146,5 +151,63 @@ public sealed class Vendor_claims(PartnersFixture fixture) : IClassFixture<Partn
         Assert.Equal(ClaimStates.Pending, claims[ClaimKinds.Tier]);
         var pendingTier = Assert.Single(await ClaimsAsync(vendor, ClaimStates.Pending), c => c.GetProperty("kind").GetString() == ClaimKinds.Tier);
         Assert.Equal("premier", pendingTier.GetProperty("tier").GetString());
+    }
+
+    [Fact]
+    public async Task The_claims_of_partners_registered_before_claims_existed_reach_their_vendors_queue_at_start_up()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"em-test-partners-v2-{Guid.NewGuid():N}.db");
+        var (partnerId, vendor) = (Guid.NewGuid(), NewVendor());
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(Cancel);
+            await connection.ExecuteAsync("CREATE TABLE schema_migrations (id TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL);");
+            var beforeClaims = new[] { typeof(Database).Assembly, typeof(PartnerRepository).Assembly }
+                .SelectMany(assembly => MigrationRunner.ScriptsIn(assembly, SqlDialect.Sqlite))
+                .Where(script => string.CompareOrdinal(script.File, "0003") < 0);
+            foreach (var script in beforeClaims)
+            {
+                await connection.ExecuteAsync(script.Sql);
+                await connection.ExecuteAsync("INSERT INTO schema_migrations (id, applied_at) VALUES (@Id, '2026-01-01T00:00:00Z');", new { script.Id });
+            }
+            var profile = JsonSerializer.Serialize(new
+            {
+                regions = new[] { "US" },
+                capabilities = new[] { new { code = "storage", proficiency = "expert" } },
+                certifications = new[] { new { vendor, name = "Legacy Storage Pro", level = "professional", issuedOn = "2025-01-01", capabilities = new[] { "storage" } } },
+                programMemberships = new[] { vendor },
+            });
+            await connection.ExecuteAsync("""
+                INSERT INTO partners (id, name, name_lower, partner_function, category, tier, management_mode, profile, active, version, created_at, updated_at)
+                VALUES (@Id, 'Legacy Member', 'legacy member', 'solution', 'isv', 'ready', NULL, @Profile, 1, 4,
+                        '2026-01-01T00:00:00.0000000Z', '2026-01-02T00:00:00.0000000Z');
+                """, new { Id = partnerId.ToString(), Profile = profile });
+        }
+
+        try
+        {
+            await using var upgraded = new ServiceHost<PartnerRepository>("partnersdb", fixture.Broker.ConnectionString,
+                settings: new Dictionary<string, string> { ["ConnectionStrings:partnersdb"] = $"Data Source={path}" });
+            var vendorClient = upgraded.CreateClient().AsVendor(vendor);
+
+            var queue = await Eventually.HoldsAsync(
+                async () => (await vendorClient.GetFromJsonAsync<JsonElement>($"/api/partners/vendors/{vendor}/claims", Cancel)).GetProperty("items").EnumerateArray().ToArray(),
+                items => items.Length == 3);
+
+            Assert.Equal(["certification", "membership", "tier"], queue.Select(c => c.GetProperty("kind").GetString()).Order());
+            Assert.All(queue, c => Assert.Equal(partnerId, c.GetProperty("partnerId").GetGuid()));
+            var membership = queue.Single(c => c.GetProperty("kind").GetString() == ClaimKinds.Membership).GetProperty("id").GetGuid();
+            var attested = await vendorClient.PostAsync($"/api/partners/{partnerId}/claims/{membership}/attest", null, Cancel);
+            Assert.Equal(HttpStatusCode.OK, attested.StatusCode);
+            Assert.Equal("\"5\"", attested.Headers.ETag!.Tag);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }

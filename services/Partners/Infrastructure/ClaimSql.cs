@@ -38,4 +38,12 @@ internal static class ClaimSql
             WHERE c.vendor = @Vendor AND c.state = @State AND p.active = 1 AND (@AfterId IS NULL OR c.claim_id > @AfterId)
             ORDER BY c.claim_id;
             """);
+
+    /// <summary>Partners whose stored profile predates claims (migration 0003): their claims are derived on read but are in no vendor's queue yet.</summary>
+    public static readonly SqlText SelectPartnersWithoutClaims = new(
+        Sqlite: "SELECT p.id FROM partners AS p WHERE json_extract(p.profile, '$.claims') IS NULL ORDER BY p.id LIMIT @Take;",
+        SqlServer: "SELECT TOP (@Take) p.id FROM dbo.partners AS p WHERE JSON_QUERY(p.profile, '$.claims') IS NULL ORDER BY p.id;");
+
+    /// <summary>Stores the claims a profile makes without a new version: they are all pending, so its snapshot does not change.</summary>
+    public static readonly SqlText UpdateProfile = SqlText.Portable("UPDATE partners SET profile = @Profile WHERE id = @Id AND version = @Version;");
 }

@@ -184,6 +184,43 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         return rows.Select(r => new VendorClaim(r.PartnerId, r.PartnerName, JsonSerializer.Deserialize<PartnerClaim>(r.Claim, Json)!)).ToList();
     }
 
+    /// <summary>
+    /// Stores the claims of profiles saved before claims existed and lists them in their vendors' queues, a partner per
+    /// transaction; a partner changed meanwhile has had its claims written by that change.
+    /// </summary>
+    /// <returns>How many partners' claims were stored.</returns>
+    public async Task<int> StoreClaimsOfOlderProfilesAsync(int batch, CancellationToken cancellationToken)
+    {
+        var stored = 0;
+        while (true)
+        {
+            List<Guid> ids;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                ids = (await connection.QueryAsync<Guid>(new CommandDefinition(database.Sql(ClaimSql.SelectPartnersWithoutClaims), new { Take = batch },
+                    cancellationToken: cancellationToken))).ToList();
+            }
+            if (ids.Count == 0)
+            {
+                return stored;
+            }
+            foreach (var id in ids)
+            {
+                await using var unit = await database.BeginAsync(cancellationToken);
+                if (await SelectForUpdateAsync(unit, id, cancellationToken) is not { } partner)
+                {
+                    continue;
+                }
+                var row = PartnerRow.From(partner);
+                await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.UpdateProfile), new { row.Id, row.Profile, row.Version },
+                    unit.Transaction, cancellationToken: cancellationToken));
+                await WriteClaimsAsync(unit, partner, cancellationToken);
+                await unit.CommitAsync(cancellationToken);
+                stored++;
+            }
+        }
+    }
+
     private static async Task<bool> UpdateRowAsync(UnitOfWork unit, Partner changed, long expectedVersion, CancellationToken cancellationToken)
     {
         var row = PartnerRow.From(changed);
