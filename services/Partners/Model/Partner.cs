@@ -96,12 +96,12 @@ public sealed record Partner
 
     /// <summary>Programs whose vendor attested the membership.</summary>
     public IReadOnlyList<string> AttestedMemberships() =>
-        ProgramMemberships.Where(vendor => IsAttested(PartnerClaim.Membership(Id, vendor, CreatedAt).Id)).ToList();
+        ProgramMemberships.Where(vendor => IsAttested(PartnerClaim.MembershipClaimId(Id, vendor))).ToList();
 
     /// <summary>The tier in each program whose vendor attested both the membership and the tier.</summary>
     public IReadOnlyDictionary<string, string> AttestedTiers() =>
         AttestedMemberships()
-            .Where(vendor => IsAttested(PartnerClaim.TierIn(Id, vendor, TierIn(vendor), CreatedAt).Id))
+            .Where(vendor => IsAttested(PartnerClaim.TierClaimId(Id, vendor, TierIn(vendor))))
             .ToDictionary(vendor => vendor, TierIn, StringComparer.Ordinal);
 
     public bool IsAttested(CertificationSnapshot certification) => IsAttested(PartnerClaim.CertificationClaimId(Id, certification));

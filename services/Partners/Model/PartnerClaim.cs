@@ -51,6 +51,10 @@ public sealed record PartnerClaim
     public static PartnerClaim For(Guid partnerId, CertificationSnapshot certification, DateTimeOffset now) =>
         Pending(partnerId, ClaimKinds.Certification, certification.Vendor, ContentOf(certification), now) with { Certification = certification with { Attested = false } };
 
+    public static Guid MembershipClaimId(Guid partnerId, string vendor) => IdOf(partnerId, ClaimKinds.Membership, vendor);
+
+    public static Guid TierClaimId(Guid partnerId, string vendor, string tier) => IdOf(partnerId, ClaimKinds.Tier, $"{vendor}|{tier}");
+
     public static Guid CertificationClaimId(Guid partnerId, CertificationSnapshot certification) =>
         IdOf(partnerId, ClaimKinds.Certification, ContentOf(certification));
 
