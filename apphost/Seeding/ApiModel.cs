@@ -15,3 +15,5 @@ public sealed record ApiSuggestions(IReadOnlyList<ApiCandidate> Candidates);
 public sealed record ApiInvitation(Guid Id, Guid InviteePartnerId);
 
 public sealed record ApiDealRegistration(string VendorId, string CustomerName);
+
+public sealed record ApiClaim(Guid Id, Guid PartnerId, string Kind);

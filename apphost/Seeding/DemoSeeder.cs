@@ -17,6 +17,7 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
     {
         await SaveProgramsAsync(cancellationToken);
         await RegisterPartnersAsync(cancellationToken);
+        await AttestClaimsAsync(cancellationToken);
         var payable = await PlayOpportunitiesAsync(cancellationToken);
         await RegisterRivalDealsAsync(cancellationToken);
         foreach (var (vendor, owner) in payable.Distinct())
@@ -42,6 +43,23 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
         {
             await TryAsync($"register partner {partner.Name}", async () =>
                 _summary.Count(await client.RegisterPartnerAsync(partner, cancellationToken), "partners"), cancellationToken);
+            progress.Advance();
+        }
+    }
+
+    /// <summary>Before any opportunity: ranking and rewards count only what the vendors attested.</summary>
+    private async Task AttestClaimsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var vendor in DemoEcosystem.Vendors)
+        {
+            await TryAsync($"attest the claims addressed to {vendor.Id}", async () =>
+            {
+                foreach (var claim in (await client.PendingClaimsAsync(vendor.Id, cancellationToken)).Where(DemoEcosystem.VendorAttests))
+                {
+                    await client.AttestClaimAsync(vendor.Id, claim, cancellationToken);
+                    _summary.Count(created: true, "attestations");
+                }
+            }, cancellationToken);
             progress.Advance();
         }
     }

@@ -45,6 +45,26 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
         return response.StatusCode != HttpStatusCode.Conflict;
     }
 
+    /// <summary>Every claim addressed to the vendor still waiting for its decision, all pages.</summary>
+    public async Task<IReadOnlyList<ApiClaim>> PendingClaimsAsync(string vendorId, CancellationToken cancellationToken)
+    {
+        var all = new List<ApiClaim>();
+        string? cursor = null;
+        do
+        {
+            var query = cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}";
+            var page = await ReadAsync<ApiPage<ApiClaim>>(HttpMethod.Get, $"/api/partners/vendors/{vendorId}/claims?state=pending&limit=200{query}",
+                tokens.Vendor(vendorId), null, cancellationToken);
+            all.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    public Task AttestClaimAsync(string vendorId, ApiClaim claim, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, $"/api/partners/{claim.PartnerId}/claims/{claim.Id}/attest", tokens.Vendor(vendorId), null, cancellationToken);
+
     public Task<ApiOpportunity> PostOpportunityAsync(DemoOpportunity story, CancellationToken cancellationToken) =>
         ReadAsync<ApiOpportunity>(HttpMethod.Post, "/api/opportunities", tokens.Partner(story.OwnerId), new
         {

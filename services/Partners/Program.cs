@@ -12,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseIdempotencyKeys();
 app.MapPartnersApi();
+app.MapClaimsApi();
 app.MapCapabilitiesApi();
 app.MapPartnerFiguresApi();
 // Service to service only: callers read it without a user, with a token of their own whose audience is Partners.

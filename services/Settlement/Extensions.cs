@@ -20,7 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton<Ledger>();
         builder.Services.AddSingleton<RewardProgramStore>();
         builder.Services.AddSingleton<RewardFiguresQuery>();
-        builder.Services.AddSingleton<IPartnerTiers, PartnerDirectoryTiers>();
+        builder.Services.AddSingleton<IPartnerStandings, PartnerDirectoryStandings>();
         builder.Services.Configure<SettlementMetricsOptions>(builder.Configuration.GetSection("Settlement:Metrics"));
         builder.Services.AddSingleton<SettlementMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SettlementMetrics>());

@@ -49,6 +49,30 @@ public sealed class Demo_seed(SeededSystem system)
     }
 
     [Fact]
+    public async Task Has_the_vendors_attest_the_claims_so_the_first_owners_bonus_carries_its_attested_tiers_multiplier()
+    {
+        var story = Demo.Opportunities[0];
+        var owner = Demo.Partners.Single(p => p.Id == story.OwnerId);
+        var vendor = DemoEcosystem.Vendors.Single(v => v.Id == story.VendorId);
+        using var client = system.Client().ActingFor(owner.Id, system.SigningKey);
+
+        var profile = await client.GetFromJsonAsync<JsonElement>($"/api/partners/{owner.Id}", Cancel);
+        var ledger = await client.GetFromJsonAsync<JsonElement>($"/api/rewards/partners/{owner.Id}/ledger", Cancel);
+
+        var claims = profile.GetProperty("claims").EnumerateArray().ToList();
+        Assert.NotEmpty(claims);
+        Assert.All(claims.Where(c => c.GetProperty("kind").GetString() != "certification"), c => Assert.Equal("attested", c.GetProperty("state").GetString()));
+        var multiplier = owner.ProgramMemberships.Contains(vendor.Id) ? DemoEcosystem.TierMultipliers[owner.Tier] : 1m;
+        var bonus = ledger.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("account").GetString()!.Contains("lead-registration-bonus", StringComparison.Ordinal))
+            .Max(e => e.GetProperty("amount").GetDecimal());
+        Assert.Equal(vendor.LeadRegistrationBonus * multiplier, bonus);
+        using var vendorClient = system.Client().AsVendor(vendor.Id, system.SigningKey);
+        var attested = await vendorClient.GetFromJsonAsync<JsonElement>($"/api/partners/vendors/{vendor.Id}/claims?state=attested", Cancel);
+        Assert.NotEmpty(attested.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Books_rewards_for_the_won_deals()
     {
         var owner = Demo.Opportunities[0].OwnerId;

@@ -86,9 +86,16 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         using var securityClient = system.Client().ActingFor(security, system.SigningKey);
         using var vendorClient = system.Client().AsVendor(vendor, system.SigningKey);
 
-        await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software"), Cancel));
+        await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software", memberOf: vendor), Cancel));
         await Expect(HttpStatusCode.Created, vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program",
             new { name = "Program", currency = "USD", leadRegistrationBonus = 2000, holdingPeriodDays = 0, tierMultipliers = new Dictionary<string, decimal> { ["advanced"] = 1.25m } }, Cancel));
+        // The vendor attests the VAR's membership and advanced tier: a tier the VAR only claimed would earn the base multiplier.
+        var claims = await Read(await Expect(HttpStatusCode.OK, vendorClient.GetAsync($"/api/partners/vendors/{vendor}/claims?state=pending", Cancel)));
+        Assert.Equal(2, claims.GetProperty("items").GetArrayLength());
+        foreach (var claim in claims.GetProperty("items").EnumerateArray())
+        {
+            await Expect(HttpStatusCode.OK, vendorClient.PostAsync($"/api/partners/{var}/claims/{claim.GetProperty("id").GetGuid()}/attest", null, Cancel));
+        }
 
         var opportunity = (await Read(await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/opportunities", new
         {
@@ -115,7 +122,7 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         var securityLedger = await Read(await Expect(HttpStatusCode.OK, securityClient.GetAsync($"/api/rewards/partners/{security}/ledger", Cancel)));
         Assert.Equal(12500m, Balance(securityLedger, "USD"));
 
-        // The VAR owes its team 72,500 and earned the program's bonus: 2,000 × 1.25 for its advanced tier (read from Partners over gRPC).
+        // The VAR owes its team 72,500 and earned the program's bonus: 2,000 × 1.25 for its attested advanced tier (read from Partners over gRPC).
         var varLedger = await Read(await Expect(HttpStatusCode.OK, varClient.GetAsync($"/api/rewards/partners/{var}/ledger", Cancel)));
         Assert.Equal(-72500m + 2500m, Balance(varLedger, "USD"));
 
@@ -169,10 +176,11 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         await Expect(HttpStatusCode.OK, client.GetAsync($"/api/rewards/partners/{partner}/ledger", Cancel));
     }
 
-    private static object Profile(string name, string function, string category, string capability) => new
+    private static object Profile(string name, string function, string category, string capability, string? memberOf = null) => new
     {
         name, partnerFunction = function, category, tier = "advanced", regions = new[] { "US" },
         capabilities = new[] { new { code = capability, proficiency = "expert" } },
+        programMemberships = memberOf is null ? Array.Empty<string>() : [memberOf],
     };
 
     private async Task<HttpResponseMessage> Expect(HttpStatusCode status, Task<HttpResponseMessage> request)

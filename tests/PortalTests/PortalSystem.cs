@@ -35,7 +35,7 @@ public sealed class PortalSystem : IAsyncLifetime
         var partners = Service<PartnerRepository>("partners");
         var matching = Service<TrackRecordStore>("matching", services => services.AddSingleton<IPartnerSource, NoPartnersYet>());
         var brokering = Service<OpportunityRepository>("brokering");
-        var settlement = Service<Ledger>("settlement", services => services.AddSingleton<IPartnerTiers, EveryoneRegistered>());
+        var settlement = Service<Ledger>("settlement", services => services.AddSingleton<IPartnerStandings, NoneAttested>());
 
         var (gatewayPort, portalPort) = (FreePort.Next(), FreePort.Next());
         Portal = new Uri($"http://127.0.0.1:{portalPort}/");
@@ -104,8 +104,8 @@ public sealed class PortalSystem : IAsyncLifetime
         }
     }
 
-    private sealed class EveryoneRegistered : IPartnerTiers
+    private sealed class NoneAttested : IPartnerStandings
     {
-        public Task<string> TierOfAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult("registered");
+        public Task<PartnerStanding> StandingInAsync(Guid partnerId, string vendorId, CancellationToken cancellationToken) => Task.FromResult(PartnerStanding.Unattested);
     }
 }

@@ -46,7 +46,8 @@ public sealed class Figures_of_rewards(SettlementFixture fixture) : IClassFixtur
     {
         var (acme, globex) = (NewVendor(), NewVendor());
         var owner = Guid.NewGuid();
-        fixture.Tiers.Tiers[owner] = "premier";
+        fixture.Standings.Attest(owner, acme, "premier");
+        fixture.Standings.Attest(owner, globex, "premier");
         await DefineProgramAsync(acme, "Acme Partner Program");
         await DefineProgramAsync(globex, "Globex Alliance");
         var vendor = fixture.Host.CreateClient().AsVendor(acme);

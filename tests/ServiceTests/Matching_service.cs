@@ -97,6 +97,38 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task A_certification_earns_points_only_once_a_snapshot_says_its_vendor_attested_it()
+    {
+        var (owner, certified) = (Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        var certification = new CertificationSnapshot
+        {
+            Vendor = "netapp", Name = "NetApp Storage Professional", Level = "professional",
+            IssuedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1), Capabilities = ["storage"],
+        };
+        var claimed = Registered(certified, "Claims A Certificate", true, "storage").Partner with { Certifications = [certification] };
+        await bus.Publish(Registered(owner, "Owner Of A Storage Need", true, "software"), Cancel);
+        await bus.Publish(new PartnerRegistered { Partner = claimed, OccurredAt = DateTimeOffset.UtcNow }, Cancel);
+        var request = new FindPartnersRequest
+        {
+            OwnerPartnerId = owner.ToString(), Region = "US", Needs = { new Need { Capability = "storage", MustHave = true } }, Limit = 100,
+        };
+        async Task<Candidate?> CandidateAsync() =>
+            (await fixture.Matchmaker().FindPartnersAsync(request, cancellationToken: Cancel)).Candidates.SingleOrDefault(c => c.PartnerId == certified.ToString());
+
+        var unattested = await Eventually.HoldsAsync(CandidateAsync, c => c is not null, TimeSpan.FromSeconds(60));
+        await bus.Publish(new PartnerProfileUpdated
+        {
+            Partner = claimed with { Version = 2, Certifications = [certification with { Attested = true }] }, OccurredAt = DateTimeOffset.UtcNow,
+        }, Cancel);
+        var attested = await Eventually.HoldsAsync(CandidateAsync, c => c is not null && c.Score > unattested!.Score, TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain(unattested!.Reasons, r => r.StartsWith("certified by", StringComparison.Ordinal));
+        Assert.Contains("certified by 1 vendor (netapp)", attested!.Reasons);
+        Assert.Equal(5, attested.Score - unattested.Score, precision: 6);
+    }
+
+    [Fact]
     public async Task The_index_bootstraps_from_the_directory_and_reports_ready()
     {
         var health = await Eventually.HoldsAsync(async () => await fixture.Host.CreateClient().GetAsync("/health", Cancel), r => r.IsSuccessStatusCode);

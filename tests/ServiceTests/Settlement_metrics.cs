@@ -28,7 +28,7 @@ public sealed class Settlement_metrics(SettlementFixture fixture) : IClassFixtur
     {
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
         var owner = Guid.NewGuid();
-        fixture.Tiers.Tiers[owner] = "premier";
+        fixture.Standings.Attest(owner, vendor, "premier");
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
         Assert.Equal(HttpStatusCode.Created, (await vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
         {

@@ -10,22 +10,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcosystemMarket.ServiceTests;
 
-/// <summary>Partner tiers as Settlement reads them from the directory; unknown partners are at the base tier.</summary>
-public sealed class TiersStub : IPartnerTiers
+/// <summary>Partners' attested standings as Settlement reads them from the directory; a partner no vendor attested stands nowhere.</summary>
+public sealed class StandingsStub : IPartnerStandings
 {
-    public ConcurrentDictionary<Guid, string> Tiers { get; } = new();
+    private readonly ConcurrentDictionary<(Guid Partner, string Vendor), PartnerStanding> _attested = new();
 
-    public Task<string> TierOfAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult(Tiers.GetValueOrDefault(partnerId, "registered"));
+    /// <summary>The vendor attests the partner's membership of its program and its tier there.</summary>
+    public void Attest(Guid partnerId, string vendorId, string tier) => _attested[(partnerId, vendorId)] = new PartnerStanding(true, tier);
+
+    public Task<PartnerStanding> StandingInAsync(Guid partnerId, string vendorId, CancellationToken cancellationToken) =>
+        Task.FromResult(_attested.GetValueOrDefault((partnerId, vendorId), PartnerStanding.Unattested));
 }
 
 public sealed class SettlementFixture() : ServiceFixture<Ledger>("settlementdb")
 {
-    public TiersStub Tiers { get; } = new();
+    public StandingsStub Standings { get; } = new();
     public AdjustableClock Clock { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<IPartnerTiers>(Tiers);
+        services.AddSingleton<IPartnerStandings>(Standings);
         services.AddSingleton<TimeProvider>(Clock);
     }
 
@@ -169,7 +173,7 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
     {
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
         var owner = Guid.NewGuid();
-        fixture.Tiers.Tiers[owner] = "premier";
+        fixture.Standings.Attest(owner, vendor, "premier");
         var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
 
         var saved = await vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
@@ -207,5 +211,50 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
         {
             fixture.Clock.Offset = TimeSpan.Zero;
         }
+    }
+
+    [Fact]
+    public async Task The_bonus_multiplier_applies_only_to_a_tier_the_programs_vendor_attested()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (claimsPremier, attestedPremier) = (Guid.NewGuid(), Guid.NewGuid());
+        fixture.Standings.Attest(attestedPremier, vendor, "premier");
+        fixture.Standings.Attest(claimsPremier, $"other-{vendor}", "premier");
+        var saved = await fixture.Host.CreateClient().AsVendor(vendor).PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        {
+            name = "Attested Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 14,
+            tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 1.5m, ["registered"] = 1.0m },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        foreach (var owner in new[] { claimsPremier, attestedPremier })
+        {
+            await bus.Publish(Won(owner, 50_000m) with { VendorId = vendor, DealRegistrationId = Guid.NewGuid() }, Cancel);
+        }
+
+        var unattested = await Eventually.HoldsAsync(() => LedgerOf(claimsPremier), l => l.GetProperty("entries").GetArrayLength() == 1);
+        var attested = await Eventually.HoldsAsync(() => LedgerOf(attestedPremier), l => l.GetProperty("entries").GetArrayLength() == 1);
+        Assert.Equal(1000m, unattested.GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+        Assert.Equal(1500m, attested.GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_program_is_visible_to_its_vendor_administrators_and_attested_members_only()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (member, claimant) = (Guid.NewGuid(), Guid.NewGuid());
+        fixture.Standings.Attest(member, vendor, "ready");
+        var path = $"/api/rewards/vendors/{vendor}/program";
+        var created = await fixture.Host.CreateClient().AsVendor(vendor).PutNewAsJsonAsync(path, new { name = "Members Only", currency = "EUR" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.CreateClient().AsVendor(vendor).GetAsync(path, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.CreateClient().AsAdmin().GetAsync(path, Cancel)).StatusCode);
+        var asMember = await fixture.Host.ClientFor(member).GetAsync(path, Cancel);
+        Assert.Equal(HttpStatusCode.OK, asMember.StatusCode);
+        Assert.Equal("Members Only", (await asMember.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.ClientFor(claimant).GetAsync(path, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Host.CreateClient().AsVendor($"other-{vendor}"[..20]).GetAsync(path, Cancel)).StatusCode);
     }
 }

@@ -30,9 +30,10 @@ public class Complement_ranking
     private static Need Must(string code) => new(code, true);
     private static Need Nice(string code) => new(code, false);
 
-    private static CertificationSnapshot Certification(string vendor, string capability, DateOnly? expires = null) => new()
+    private static CertificationSnapshot Certification(string vendor, string capability, DateOnly? expires = null, bool attested = true) => new()
     {
         Vendor = vendor, Name = $"{vendor} {capability}", Level = "professional", IssuedOn = new DateOnly(2024, 1, 1), ExpiresOn = expires, Capabilities = [capability],
+        Attested = attested,
     };
 
     [Fact]
@@ -113,6 +114,20 @@ public class Complement_ranking
 
         Assert.Equal(partner, candidate.PartnerId);
         Assert.Contains("certified by 1 vendor (IBM)", candidate.Reasons);
+    }
+
+    [Fact]
+    public void A_certification_its_vendor_has_not_attested_earns_no_points_and_is_no_reason()
+    {
+        var claimed = Add("Claimed", ["security"], certifications: [Certification("Cisco", "security", attested: false), Certification("IBM", "security")]);
+        var attested = Add("Attested", ["security"], certifications: [Certification("Cisco", "security"), Certification("IBM", "security")]);
+
+        var result = Rank([Must("security")]);
+
+        Assert.Equal([attested, claimed], result.Candidates.Select(c => c.PartnerId));
+        Assert.Contains("certified by 1 vendor (IBM)", result.Candidates[1].Reasons);
+        Assert.Contains("certified by 2 vendors (Cisco, IBM)", result.Candidates[0].Reasons);
+        Assert.Equal(5, result.Candidates[0].Score - result.Candidates[1].Score, precision: 6);
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public class Demo_ecosystem
     }
 
     [Fact]
+    public void Has_its_vendors_attest_every_membership_and_tier_and_most_but_not_all_certifications()
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var claims = Demo.Partners
+            .SelectMany(p => Partner.Register(p.Id, JsonSerializer.Deserialize<PartnerProfile>(JsonSerializer.Serialize(p, web), web)!, DateTimeOffset.UnixEpoch).Claims
+                .Select(c => (c.Kind, Attested: DemoEcosystem.VendorAttests(new ApiClaim(c.Id, p.Id, c.Kind)))))
+            .ToList();
+        var certifications = claims.Where(c => c.Kind == ClaimKinds.Certification).ToList();
+
+        Assert.All(claims.Where(c => c.Kind != ClaimKinds.Certification), c => Assert.True(c.Attested));
+        Assert.InRange(certifications.Count(c => c.Attested), certifications.Count * 3 / 4, certifications.Count - 1);
+    }
+
+    [Fact]
     public void Is_the_same_ecosystem_on_every_run()
     {
         var again = new DemoEcosystem();

@@ -106,16 +106,19 @@ public sealed class IndexedPartner
         }
     }
 
-    /// <summary>Only keys the partner advertises are kept: ranking looks certifications up for covered needs alone.</summary>
+    /// <summary>
+    /// Only keys the partner advertises are kept: ranking looks certifications up for covered needs alone. Only
+    /// certifications their vendor attested are kept: one the partner merely claims earns no points and is no reason.
+    /// </summary>
     private static CertificationSnapshot[][]? Certifications(IReadOnlyList<CertificationSnapshot> certifications, string[] keys)
     {
-        if (certifications.Count == 0)
+        if (!certifications.Any(c => c.Attested))
         {
             return null;
         }
         var byKey = new List<CertificationSnapshot>?[keys.Length];
         var attested = new List<int>();
-        foreach (var certification in certifications)
+        foreach (var certification in certifications.Where(c => c.Attested))
         {
             attested.Clear();
             foreach (var code in certification.Capabilities)

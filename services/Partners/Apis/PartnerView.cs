@@ -21,6 +21,8 @@ public sealed record PartnerView(
     IReadOnlyList<string> Specializations,
     IReadOnlyList<SolutionSnapshot> Solutions,
     IReadOnlyList<string> ProgramMemberships,
+    IReadOnlyDictionary<string, string> ProgramTiers,
+    IReadOnlyList<ClaimView> Claims,
     bool Active,
     long Version,
     DateTimeOffset CreatedAt,
@@ -29,10 +31,11 @@ public sealed record PartnerView(
     public static PartnerView Of(Partner p, DateOnly today) => new(
         p.Id, p.Name, p.PartnerFunction, p.Category, p.Tier, p.ManagementMode, p.Regions, p.Verticals,
         p.Capabilities.Select(c => new CapabilityView(c.Code, c.Proficiency, CapabilityEvidence.For(c.Code, p.Certifications, p.Solutions, today))).ToList(),
-        p.Certifications.Select(c => new CertificationView(c.Vendor, c.Name, c.Level, c.IssuedOn, c.ExpiresOn, c.Capabilities, c.IsValidOn(today))).ToList(),
-        p.Specializations, p.Solutions, p.ProgramMemberships, p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
+        p.Certifications.Select(c => new CertificationView(c.Vendor, c.Name, c.Level, c.IssuedOn, c.ExpiresOn, c.Capabilities, c.IsValidOn(today), p.IsAttested(c))).ToList(),
+        p.Specializations, p.Solutions, p.ProgramMemberships, p.ProgramMemberships.ToDictionary(v => v, p.TierIn),
+        p.Claims.Select(c => ClaimView.Of(p, c)).ToList(), p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
 }
 
 public sealed record CapabilityView(string Code, string Proficiency, CapabilityEvidence Evidence);
 
-public sealed record CertificationView(string Vendor, string Name, string Level, DateOnly IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string> Capabilities, bool Valid);
+public sealed record CertificationView(string Vendor, string Name, string Level, DateOnly IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string> Capabilities, bool Valid, bool Attested);

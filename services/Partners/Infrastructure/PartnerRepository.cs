@@ -85,6 +85,7 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         var partner = Partner.Register(id, profile, now);
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Insert), PartnerRow.From(partner), unit.Transaction, cancellationToken: cancellationToken));
         await WriteSearchIndexAsync(unit, partner, cancellationToken);
+        await WriteClaimsAsync(unit, partner, cancellationToken);
         await unit.PublishAsync(new PartnerRegistered { Partner = partner.ToSnapshot(), OccurredAt = now }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return partner;
@@ -120,21 +121,121 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var changed = change(current, now);
-        var row = PartnerRow.From(changed);
-        var updated = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Update),
-            new { row.Id, row.Name, row.NameLower, row.PartnerFunction, row.Category, row.Tier, row.ManagementMode, row.Profile, row.Active, row.Version, row.UpdatedAt, ExpectedVersion = current.Version },
-            unit.Transaction, cancellationToken: cancellationToken));
-        if (updated != 1)
+        if (!await UpdateRowAsync(unit, changed, current.Version, cancellationToken))
         {
             return (ChangeOutcome.Stale, current);
         }
         if (rewriteSearchIndex)
         {
             await WriteSearchIndexAsync(unit, changed, cancellationToken);
+            await WriteClaimsAsync(unit, changed, cancellationToken);
         }
         await unit.PublishAsync(announce(changed, now), cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return (ChangeOutcome.Changed, changed);
+    }
+
+    /// <summary>
+    /// A vendor's decision on a claim (<see cref="Partner.Decide"/>), saved with its history line and a new snapshot for
+    /// the partner's readers. Null when the partner does not exist; <see cref="ClaimDecisionOutcome.LostRace"/> when
+    /// another change of the partner committed first.
+    /// </summary>
+    public async Task<ClaimDecisionResult?> DecideClaimAsync(Guid partnerId, Guid claimId, string vendorId, bool attest, string? reason, string decidedBy,
+        CancellationToken cancellationToken)
+    {
+        await using var unit = await database.BeginAsync(cancellationToken);
+        var current = await SelectForUpdateAsync(unit, partnerId, cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var result = current.Decide(claimId, vendorId, attest, reason, decidedBy, now);
+        if (result is not { Outcome: ClaimDecisionOutcome.Decided, Entry: { } entry })
+        {
+            return result;
+        }
+        if (!await UpdateRowAsync(unit, result.Partner, current.Version, cancellationToken))
+        {
+            return result with { Outcome = ClaimDecisionOutcome.LostRace, Partner = current };
+        }
+        await WriteClaimsAsync(unit, result.Partner, cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.InsertDecision), entry, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.PublishAsync(new PartnerProfileUpdated { Partner = result.Partner.ToSnapshot(), OccurredAt = now }, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Every decision on one claim of a partner, oldest first.</summary>
+    public async Task<IReadOnlyList<ClaimHistoryEntry>> ClaimHistoryAsync(Guid partnerId, Guid claimId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimHistoryEntry>(new CommandDefinition(database.Sql(ClaimSql.SelectDecisions),
+            new { PartnerId = partnerId, ClaimId = claimId }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>The claims addressed to <paramref name="vendor"/> in <paramref name="state"/>, by claim id, after <paramref name="afterId"/>.</summary>
+    public async Task<IReadOnlyList<VendorClaim>> ClaimsForVendorAsync(string vendor, string state, Guid? afterId, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VendorClaimRow>(new CommandDefinition(database.Sql(ClaimSql.SelectForVendor),
+            new { Vendor = vendor, State = state, AfterId = afterId, Take = take }, cancellationToken: cancellationToken));
+        return rows.Select(r => new VendorClaim(r.PartnerId, r.PartnerName, JsonSerializer.Deserialize<PartnerClaim>(r.Claim, Json)!)).ToList();
+    }
+
+    /// <summary>
+    /// Stores the claims of profiles saved before claims existed and lists them in their vendors' queues, a partner per
+    /// transaction; a partner changed meanwhile has had its claims written by that change.
+    /// </summary>
+    /// <returns>How many partners' claims were stored.</returns>
+    public async Task<int> StoreClaimsOfOlderProfilesAsync(int batch, CancellationToken cancellationToken)
+    {
+        var stored = 0;
+        while (true)
+        {
+            List<Guid> ids;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                ids = (await connection.QueryAsync<Guid>(new CommandDefinition(database.Sql(ClaimSql.SelectPartnersWithoutClaims), new { Take = batch },
+                    cancellationToken: cancellationToken))).ToList();
+            }
+            if (ids.Count == 0)
+            {
+                return stored;
+            }
+            foreach (var id in ids)
+            {
+                await using var unit = await database.BeginAsync(cancellationToken);
+                if (await SelectForUpdateAsync(unit, id, cancellationToken) is not { } partner)
+                {
+                    continue;
+                }
+                var row = PartnerRow.From(partner);
+                await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.UpdateProfile), new { row.Id, row.Profile, row.Version },
+                    unit.Transaction, cancellationToken: cancellationToken));
+                await WriteClaimsAsync(unit, partner, cancellationToken);
+                await unit.CommitAsync(cancellationToken);
+                stored++;
+            }
+        }
+    }
+
+    private static async Task<bool> UpdateRowAsync(UnitOfWork unit, Partner changed, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var row = PartnerRow.From(changed);
+        var updated = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(PartnerSql.Update),
+            new { row.Id, row.Name, row.NameLower, row.PartnerFunction, row.Category, row.Tier, row.ManagementMode, row.Profile, row.Active, row.Version, row.UpdatedAt, ExpectedVersion = expectedVersion },
+            unit.Transaction, cancellationToken: cancellationToken));
+        return updated == 1;
+    }
+
+    private static async Task WriteClaimsAsync(UnitOfWork unit, Partner partner, CancellationToken cancellationToken)
+    {
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.DeleteClaims), new { partner.Id }, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.InsertClaim),
+            partner.Claims.Select(c => new { PartnerId = partner.Id, ClaimId = c.Id, c.Vendor, c.State, Claim = JsonSerializer.Serialize(c, Json) }),
+            unit.Transaction, cancellationToken: cancellationToken));
     }
 
     private static async Task<Partner?> SelectForUpdateAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
@@ -182,7 +283,7 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         public Partner ToPartner()
         {
             var profile = JsonSerializer.Deserialize<ProfileDocument>(Profile, Json)!;
-            return new Partner
+            var partner = new Partner
             {
                 Id = Id,
                 Name = Name,
@@ -197,11 +298,14 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
                 Specializations = profile.Specializations,
                 Solutions = profile.Solutions,
                 ProgramMemberships = profile.ProgramMemberships,
+                ProgramTiers = profile.ProgramTiers,
                 Active = Active,
                 Version = Version,
                 CreatedAt = CreatedAt,
                 UpdatedAt = UpdatedAt,
             };
+            // Profiles stored before claims existed claim everything anew, pending.
+            return profile.Claims is { } claims ? partner with { Claims = claims } : partner.WithClaimsDerived([], CreatedAt);
         }
     }
 
@@ -215,6 +319,8 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         public IReadOnlyList<string> Specializations { get; init; } = [];
         public IReadOnlyList<SolutionSnapshot> Solutions { get; init; } = [];
         public IReadOnlyList<string> ProgramMemberships { get; init; } = [];
+        public IReadOnlyDictionary<string, string> ProgramTiers { get; init; } = new Dictionary<string, string>();
+        public IReadOnlyList<PartnerClaim>? Claims { get; init; }
 
         public static ProfileDocument Of(Partner p) => new()
         {
@@ -225,9 +331,16 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
             Specializations = p.Specializations,
             Solutions = p.Solutions,
             ProgramMemberships = p.ProgramMemberships,
+            ProgramTiers = p.ProgramTiers,
+            Claims = p.Claims,
         };
     }
+
+    private sealed record VendorClaimRow(Guid PartnerId, string PartnerName, Guid ClaimId, string Claim);
 }
+
+/// <summary>A claim in a vendor's queue, with the partner that makes it.</summary>
+public sealed record VendorClaim(Guid PartnerId, string PartnerName, PartnerClaim Claim);
 
 public enum ChangeOutcome
 {

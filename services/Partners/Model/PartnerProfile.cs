@@ -37,6 +37,8 @@ public sealed record PartnerProfile
     public IReadOnlyList<string?>? Specializations { get; init; }
     public IReadOnlyList<SolutionInput?>? Solutions { get; init; }
     public IReadOnlyList<string?>? ProgramMemberships { get; init; }
+    /// <summary>The partner's tier in some of its programs, by vendor, where it differs from <see cref="Tier"/>.</summary>
+    public IReadOnlyDictionary<string, string?>? ProgramTiers { get; init; }
 
     /// <summary>Every capability code the profile names, wherever it names it.</summary>
     public IEnumerable<string> CapabilityCodes() =>
@@ -77,7 +79,21 @@ public sealed record PartnerProfile
             (path, specialization) => errors.RequireOneOf(path, specialization, PartnerTaxonomy.Specializations));
         errors.EachOf("solutions", Solutions, 0, MaxSolutions, (path, solution) => solution.Validate(path, errors, taxonomy));
         errors.EachOf("programMemberships", ProgramMemberships, 0, MaxProgramMemberships, (path, vendor) => errors.RequireVendorId(path, vendor));
+        ValidateProgramTiers(errors);
         return errors;
+    }
+
+    private void ValidateProgramTiers(ValidationErrors errors)
+    {
+        foreach (var (vendor, tier) in ProgramTiers ?? new Dictionary<string, string?>())
+        {
+            var path = $"programTiers.{vendor}";
+            if (ProgramMemberships?.Contains(vendor) != true)
+            {
+                errors.Add(path, $"'{path}' names a program the partner is not a member of; add '{vendor}' to 'programMemberships'.");
+            }
+            errors.RequireOneOf(path, tier, PartnerTaxonomy.Tiers);
+        }
     }
 
     private void ValidateCapabilities(ValidationErrors errors, CapabilityTaxonomy taxonomy)

@@ -16,7 +16,8 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/rewards/vendors/{vendorId}").WithTags("Reward programs");
-        api.MapGet("/program", GetProgram).WithName(nameof(GetProgram)).WithSummary("A vendor's reward program, with its ETag");
+        api.MapGet("/program", GetProgram).WithName(nameof(GetProgram))
+            .WithSummary("A vendor's reward program, with its ETag: for the vendor, administrators and partners whose membership the vendor attested");
         api.MapPut("/program", SaveProgram).WithName(nameof(SaveProgram)).WithSummary("Define the vendor's program (If-None-Match: * creates it, If-Match changes it): lead-registration bonus, tier multipliers, holding period, currency");
         api.MapGet("/ledger", GetVendorLedger).WithName(nameof(GetVendorLedger)).WithSummary("What the vendor's program owes partners, per currency");
         api.MapPost("/payouts", ApprovePayout).WithName(nameof(ApprovePayout)).WithSummary("Approve paying a partner what the program owes it and is payable now");
@@ -29,10 +30,13 @@ public static class ProgramsApi
     [ValidationRequires(nameof(PartnerId), nameof(Currency))]
     public sealed record PayoutRequest(Guid? PartnerId, string? Currency);
 
+    /// <summary>Anyone else reads 404, as if there were no program: whether a vendor runs one is its members' business.</summary>
     public static async Task<Results<Ok<RewardProgram>, NotFound>> GetProgram(
-        string vendorId, HttpContext context, RewardProgramStore programs, CancellationToken cancellationToken)
+        string vendorId, ClaimsPrincipal user, HttpContext context, RewardProgramStore programs, IPartnerStandings standings, CancellationToken cancellationToken)
     {
-        if (await programs.GetWithVersionAsync(vendorId, cancellationToken) is not { } stored)
+        var mayRead = user.ActsForVendor(vendorId)
+            || (user.PartnerId() is { } partnerId && (await standings.StandingInAsync(partnerId, vendorId, cancellationToken)).AttestedMember);
+        if (!mayRead || await programs.GetWithVersionAsync(vendorId, cancellationToken) is not { } stored)
         {
             return TypedResults.NotFound();
         }

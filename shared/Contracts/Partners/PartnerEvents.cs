@@ -19,7 +19,11 @@ public sealed record PartnerSnapshot
     public IReadOnlyList<CertificationSnapshot> Certifications { get; init; } = [];
     public IReadOnlyList<string> Specializations { get; init; } = [];
     public IReadOnlyList<SolutionSnapshot> Solutions { get; init; } = [];
+    /// <summary>The programs the partner says it belongs to; only <see cref="AttestedMemberships"/> are confirmed by their vendor.</summary>
     public IReadOnlyList<string> ProgramMemberships { get; init; } = [];
+    public IReadOnlyList<string> AttestedMemberships { get; init; } = [];
+    /// <summary>Vendor → the partner's tier in that vendor's program, for the programs whose vendor attested membership and tier.</summary>
+    public IReadOnlyDictionary<string, string> AttestedTiers { get; init; } = new Dictionary<string, string>();
     public required bool Active { get; init; }
     public required long Version { get; init; }
 }
@@ -43,6 +47,8 @@ public sealed record CertificationSnapshot
     public required DateOnly IssuedOn { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     public IReadOnlyList<string> Capabilities { get; init; } = [];
+    /// <summary>True when its vendor attested it: only then does it earn anything (snapshots from before attestations read false).</summary>
+    public bool Attested { get; init; }
 
     public bool IsValidOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || day <= ExpiresOn);
 }

@@ -131,6 +131,7 @@ public sealed class Ecosystem
                 // Most expire two or three years after issue, so older ones have lapsed; a few never expire.
                 ExpiresOn = random.NextDouble() < 0.1 ? null : issued.AddYears(random.Next(2, 4)),
                 Capabilities = covered,
+                Attested = true,
             });
         }
 

@@ -13,7 +13,7 @@ namespace EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
 /// and the vendor program's lead-registration bonus when the owner had registered the deal.
 /// </summary>
 public sealed class OpportunityWonConsumer(
-    Inbox inbox, Ledger ledger, RewardProgramStore programs, IPartnerTiers tiers, TimeProvider clock, IOptions<SettlementOptions> options,
+    Inbox inbox, Ledger ledger, RewardProgramStore programs, IPartnerStandings standings, TimeProvider clock, IOptions<SettlementOptions> options,
     ILogger<OpportunityWonConsumer> logger)
     : IConsumer<OpportunityWon>
 {
@@ -29,7 +29,10 @@ public sealed class OpportunityWonConsumer(
 
         // The program's rules are read before the transaction: a network call never holds the ledger's write lock.
         var program = won.VendorId is { } vendor ? await programs.GetAsync(vendor, context.CancellationToken) : null;
-        var ownerTier = program is not null && won.DealRegistrationId is not null ? await tiers.TierOfAsync(won.OwnerPartnerId, context.CancellationToken) : null;
+        // The owner's tier in this vendor's program as the vendor attested it: a tier it only claims earns the base multiplier.
+        var ownerTier = program is not null && won.DealRegistrationId is not null
+            ? (await standings.StandingInAsync(won.OwnerPartnerId, program.VendorId, context.CancellationToken)).Tier
+            : null;
         var holdingPeriod = program is null ? options.Value.HoldingPeriod : TimeSpan.FromDays(program.HoldingPeriodDays);
         var handled = await inbox.HandleOnceAsync(messageId, nameof(OpportunityWonConsumer), async unit =>
         {
