@@ -42,7 +42,10 @@ public sealed class Outbox_replicas : IAsyncLifetime
     public async Task Two_dispatchers_on_one_database_publish_each_row_exactly_once_between_them()
     {
         var ids = await EnqueueAsync(600);
-        var (first, second) = (new RecordingBroker(), new RecordingBroker());
+        // Each publish waits (at most a few seconds) until both replicas have published one: on a loaded machine
+        // one replica could otherwise drain all before the other starts, and the test would prove nothing about sharing.
+        var bothPublishing = new Rendezvous(2);
+        var (first, second) = (new RecordingBroker(bothPublishing), new RecordingBroker(bothPublishing));
         // Each with a database of its own, as two processes have: their writes meet only in the file.
         var replicas = new[] { (NewDatabase(), first.Bus), (NewDatabase(), second.Bus) }
             .Select(r => new OutboxDispatcher(r.Item1, r.Item2, NullLogger<OutboxDispatcher>.Instance, new OutboxOptions { BatchSize = 50 }))
@@ -220,10 +223,11 @@ public sealed class Outbox_replicas : IAsyncLifetime
     /// <summary>Records the message ids it is given to publish, taking a moment for each as a broker's confirm does.</summary>
     private sealed class RecordingBroker
     {
-        public RecordingBroker()
+        public RecordingBroker(Rendezvous? rendezvous = null)
         {
             Bus = DispatchProxy.Create<IBus, RecordingProxy>();
             ((RecordingProxy)(object)Bus).Ids = Ids;
+            ((RecordingProxy)(object)Bus).Rendezvous = rendezvous;
         }
 
         public IBus Bus { get; }
@@ -233,6 +237,7 @@ public sealed class Outbox_replicas : IAsyncLifetime
     public class RecordingProxy : DispatchProxy
     {
         public ConcurrentQueue<Guid> Ids { get; set; } = new();
+        public Rendezvous? Rendezvous { get; set; }
 
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
@@ -242,7 +247,23 @@ public sealed class Outbox_replicas : IAsyncLifetime
                 pipe.Send(context).GetAwaiter().GetResult();
             }
             Ids.Enqueue(((Outbox_dispatcher.MessageIdOnly)(object)context).Id!.Value);
-            return Task.Delay(10);
+            return Rendezvous is null ? Task.Delay(10) : Rendezvous.ArriveAsync(Ids);
+        }
+    }
+
+    /// <summary>Holds each arrival until as many distinct parties have arrived, or a few seconds have passed.</summary>
+    public sealed class Rendezvous(int parties)
+    {
+        private readonly ConcurrentDictionary<object, bool> _arrived = new();
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task ArriveAsync(object party)
+        {
+            if (_arrived.TryAdd(party, true) && _arrived.Count >= parties)
+            {
+                _all.TrySetResult();
+            }
+            return Task.WhenAny(_all.Task, Task.Delay(TimeSpan.FromSeconds(5))).ContinueWith(_ => Task.Delay(10)).Unwrap();
         }
     }
 
