@@ -34,7 +34,7 @@ public sealed class PortalSystem : IAsyncLifetime
         await Broker.InitializeAsync();
         var partners = Service<PartnerRepository>("partners");
         var matching = Service<TrackRecordStore>("matching", services => services.AddSingleton<IPartnerSource, NoPartnersYet>());
-        var brokering = Service<OpportunityRepository>("brokering");
+        var brokering = Service<OpportunityRepository>("brokering", services => services.AddSingleton<IPartnerDirectoryChecks, EveryoneTakesPart>());
         var settlement = Service<Ledger>("settlement", services => services.AddSingleton<IPartnerStandings, NoneAttested>());
 
         var (gatewayPort, portalPort) = (FreePort.Next(), FreePort.Next());
@@ -107,5 +107,16 @@ public sealed class PortalSystem : IAsyncLifetime
     private sealed class NoneAttested : IPartnerStandings
     {
         public Task<PartnerStanding> StandingInAsync(Guid partnerId, string vendorId, CancellationToken cancellationToken) => Task.FromResult(PartnerStanding.Unattested);
+    }
+
+    /// <summary>The portal's tests act for partners they never register: to Brokering, each takes part, and every code is known.</summary>
+    private sealed class EveryoneTakesPart : IPartnerDirectoryChecks
+    {
+        public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerStanding>>(
+                partnerIds.Distinct().ToDictionary(id => id, _ => EcosystemMarket.Brokering.Model.PartnerStanding.Active));
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>>());
     }
 }

@@ -32,11 +32,13 @@ public sealed class BrokeringFixture() : ServiceFixture<OpportunityRepository>("
 {
     public AdjustableClock Clock { get; } = new();
     public MatchmakerStub Matchmaker { get; } = new();
+    public BrokeringDirectoryStub Directory { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<Matchmaker.MatchmakerClient>(Matchmaker);
+        services.AddSingleton<IPartnerDirectoryChecks>(Directory);
     }
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
@@ -234,6 +236,54 @@ public sealed class Brokering_service(BrokeringFixture fixture) : IClassFixture<
         Assert.Contains("120000.5 EUR", problem.GetProperty("detail").GetString());
         Assert.Contains("20000.5 EUR remains", problem.GetProperty("detail").GetString());
         Assert.Single(await fixture.Host.ClientFor(owner).GetFromJsonAsync<JsonElement[]>($"/api/opportunities/{opportunity}/invitations", Cancel) ?? []);
+    }
+
+    [Fact]
+    public async Task Only_registered_active_partners_post_invite_accept_and_register_and_only_they_are_invited()
+    {
+        var (owner, opportunity) = await PostAsync();
+        var (unregistered, deactivated, invitee) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        fixture.Directory.Standings[unregistered] = Brokering.Model.PartnerStanding.Unregistered;
+        fixture.Directory.Standings[deactivated] = Brokering.Model.PartnerStanding.Deactivated;
+        var invitation = await InviteAsync(owner, opportunity, invitee);
+
+        foreach (var refused in new[] { unregistered, deactivated })
+        {
+            var invited = await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+                new { partnerId = refused, role = "network integrator", referralFeePercent = 5m }, Cancel);
+            Assert.Contains(refused.ToString(), (await invited.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        }
+        fixture.Directory.Standings[invitee] = Brokering.Model.PartnerStanding.Deactivated;
+        var accepted = await fixture.Host.ClientFor(invitee).PostAsync($"/api/invitations/{invitation}/accept", null, Cancel);
+        Assert.Equal("The partner is deactivated.", (await accepted.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("title").GetString());
+        var declined = await fixture.Host.ClientFor(invitee).PostAsJsonAsync($"/api/invitations/{invitation}/decline", new { reason = "We closed down." }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+
+        fixture.Directory.Standings[owner] = Brokering.Model.PartnerStanding.Deactivated;
+        await (await fixture.Host.ClientFor(owner).PostAsJsonAsync("/api/opportunities", Posting, Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await fixture.Host.ClientFor(owner).PostAsJsonAsync($"/api/opportunities/{opportunity}/invitations",
+            new { partnerId = Guid.NewGuid(), role = "network integrator", referralFeePercent = 5m }, Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await fixture.Host.ClientFor(owner).PostAsJsonAsync("/api/deal-registrations",
+            new { vendorId = "acme", customerName = "Globex Ltd", scope = new[] { "networking.sd-wan" } }, Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await fixture.Host.ClientFor(unregistered).PostAsJsonAsync("/api/opportunities", Posting, Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Needs_name_known_capability_codes_or_the_answer_suggests_the_closest()
+    {
+        var posting = new
+        {
+            customer = new { name = "Globex Ltd" }, industry = "retail", region = "DE", size = "medium",
+            needs = new[] { new { capability = "networking.sd-wan", mustHave = true }, new { capability = "storage.bakup", mustHave = false } },
+            estimatedValue = 1000m, currency = "EUR",
+        };
+
+        var refused = await fixture.Host.ClientFor(Guid.NewGuid()).PostAsJsonAsync("/api/opportunities", posting, Cancel);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.False(errors.TryGetProperty("needs[0].capability", out _));
+        Assert.Contains("'storage.backup'", errors.GetProperty("needs[1].capability")[0].GetString());
     }
 
     [Fact]

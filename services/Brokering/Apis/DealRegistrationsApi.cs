@@ -39,7 +39,7 @@ public static class DealRegistrationsApi
 
     public static async Task<Results<Created<RegistrantDealRegistration>, ValidationProblem, NotFound, ProblemHttpResult>> RegisterDeal(
         RegisterDealRequest request, ClaimsPrincipal user, DealRegistrationRepository registrations, OpportunityRepository opportunities,
-        BrokeringMetrics metrics, TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
+        IPartnerDirectoryChecks directory, BrokeringMetrics metrics, TimeProvider clock, IOptions<DealRegistrationOptions> options, CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } registrant)
         {
@@ -61,6 +61,10 @@ public static class DealRegistrationsApi
         if (request.OpportunityId is { } opportunityId && (await opportunities.GetAsync(opportunityId, cancellationToken))?.IsOwnedBy(registrant) != true)
         {
             return TypedResults.NotFound();
+        }
+        if (await Participation.RefusedAsync(directory, registrant, invitee: null, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var asked = new DealRegistrationRequest(request.VendorId!, registrant, request.OpportunityId, request.CustomerName!, request.Scope!);

@@ -29,14 +29,23 @@ public static class InvitationsApi
     }
 
     public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
-        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        IOptions<InvitationOptions> options, CancellationToken cancellationToken)
+        Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
+        TimeProvider clock, IOptions<InvitationOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = request.Validate(now);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        // Ownership first (it never changes), so only the owner learns how the directory stands on the invitee.
+        if (user.PartnerId() is not { } owner || (await opportunities.GetAsync(id, cancellationToken))?.IsOwnedBy(owner) != true)
+        {
+            return TypedResults.NotFound();
+        }
+        if (await Participation.RefusedAsync(directory, owner, request.PartnerId!.Value, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);
@@ -94,25 +103,31 @@ public static class InvitationsApi
     }
 
     public static Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> AcceptInvitation(
-        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock, CancellationToken cancellationToken) =>
-        RespondAsync(id, accept: true, reason: null, user, opportunities, metrics, clock, cancellationToken);
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics, TimeProvider clock,
+        CancellationToken cancellationToken) =>
+        RespondAsync(id, accept: true, reason: null, user, opportunities, directory, metrics, clock, cancellationToken);
 
     public static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> DeclineInvitation(
-        Guid id, DeclineRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, DeclineRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ServiceDefaults.Problems.ValidationErrors().RequireText("reason", request.Reason, MaxReasonLength);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        return await RespondAsync(id, accept: false, request.Reason!.Trim(), user, opportunities, metrics, clock, cancellationToken);
+        return await RespondAsync(id, accept: false, request.Reason!.Trim(), user, opportunities, directory, metrics, clock, cancellationToken);
     }
 
     private static async Task<Results<Ok<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> RespondAsync(
-        Guid id, bool accept, string? reason, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, bool accept, string? reason, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
+        // Declining needs no standing: a deactivated partner may still say no.
+        if (accept && user.PartnerId() is { } invitee && await Participation.RefusedAsync(directory, invitee, invitee: null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         var aggregate = await opportunities.LoadByInvitationAsync(unit, id, cancellationToken);
         if (aggregate?.Invitation(id) is not { } invitation || invitation.InviteePartnerId != user.PartnerId())

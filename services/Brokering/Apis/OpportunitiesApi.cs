@@ -24,8 +24,8 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> PostOpportunity(
-        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, BrokeringMetrics metrics, TimeProvider clock,
-        ILogger<Opportunity> logger, CancellationToken cancellationToken)
+        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
+        TimeProvider clock, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } owner)
         {
@@ -35,6 +35,15 @@ public static class OpportunitiesApi
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var unknownNeeds = await Participation.UnknownNeedsAsync(directory, request.Needs!, cancellationToken);
+        if (!unknownNeeds.IsValid)
+        {
+            return TypedResults.ValidationProblem(unknownNeeds.ToDictionary());
+        }
+        if (await Participation.RefusedAsync(directory, owner, invitee: null, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var now = clock.GetUtcNow();

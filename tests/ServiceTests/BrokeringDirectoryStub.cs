@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using EcosystemMarket.Brokering.Infrastructure;
+using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.Partners.Model;
+
+namespace EcosystemMarket.ServiceTests;
+
+/// <summary>
+/// The partner directory as Brokering's tests need it: every partner registered and active unless a test says
+/// otherwise, and the shipped capability taxonomy, with Partners' own suggester. The real gRPC path is tested in
+/// <see cref="Services_calling_each_other"/>.
+/// </summary>
+public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
+{
+    public ConcurrentDictionary<Guid, PartnerStanding> Standings { get; } = new();
+
+    public Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, PartnerStanding>>(partnerIds.Distinct().ToDictionary(id => id, id => Standings.GetValueOrDefault(id, PartnerStanding.Active)));
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(codes.Where(code => !CapabilityTaxonomy.Builtin.Contains(code))
+            .Distinct(StringComparer.Ordinal).ToDictionary(code => code, code => CapabilitySuggester.Suggest(code, CapabilityTaxonomy.Builtin), StringComparer.Ordinal));
+}
