@@ -87,6 +87,9 @@ public sealed class Partner_journey(RunningSystem system) : IClassFixture<Runnin
         using var vendorClient = system.Client().AsVendor(vendor, system.SigningKey);
 
         await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Multi VAR", "sales", "solution-reseller", "software", memberOf: vendor), Cancel));
+        // Only registered partners are invited.
+        await Expect(HttpStatusCode.Created, storageClient.PostAsJsonAsync("/api/partners", Profile("Team Storage", "solution", "isv", "storage"), Cancel));
+        await Expect(HttpStatusCode.Created, securityClient.PostAsJsonAsync("/api/partners", Profile("Team Security", "solution", "isv", "security"), Cancel));
         await Expect(HttpStatusCode.Created, vendorClient.PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program",
             new { name = "Program", currency = "USD", leadRegistrationBonus = 2000, holdingPeriodDays = 0, tierMultipliers = new Dictionary<string, decimal> { ["advanced"] = 1.25m } }, Cancel));
         // The vendor attests the VAR's membership and advanced tier: a tier the VAR only claimed would earn the base multiplier.

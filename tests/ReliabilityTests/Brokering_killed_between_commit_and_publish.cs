@@ -23,12 +23,14 @@ public sealed class Brokering_killed_between_commit_and_publish(PrivateRabbitMq 
     {
         await using var broker = await rabbit.CreateVirtualHostAsync();
         await using var system = await SettlementSystem.StartAsync(broker);
-        await using var brokering = new ServiceProcess("brokering", broker.ConnectionString, system.Data, TestTokens.SigningKey);
+        await using var directory = await DirectoryProcess.StartAsync(broker.ConnectionString);
+        await using var brokering = new ServiceProcess("brokering", broker.ConnectionString, system.Data, TestTokens.SigningKey, directory.CallerSettings);
         await brokering.StartAsync();
         var outbox = brokering.Resource.DatabasePath(system.Data);
 
         var owner = Guid.NewGuid();
         var members = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        await directory.RegisterAsync([owner, .. members], Cancel);
         using var ownerClient = brokering.Client(Roles.Partner, owner);
         var opportunities = new List<(Guid Opportunity, Guid Member)>();
         for (var i = 0; i < Deals; i++)

@@ -50,7 +50,9 @@ public sealed class Two_brokerings_racing(RacingReplicas fixture) : IClassFixtur
         foreach (var offset in offsetsMs)
         {
             var (owner, opportunity) = await PostAsync(Replicas.First);
-            var (invitee, acceptBy) = (Guid.NewGuid(), DateTimeOffset.UtcNow.AddSeconds(5));
+            var invitee = Guid.NewGuid();
+            await Replicas.RegisterAsync(invitee);
+            var acceptBy = DateTimeOffset.UtcNow.AddSeconds(5);
             invitations.Add((invitee, await InviteAsync(owner, opportunity, invitee, acceptBy), acceptBy, offset));
         }
 
@@ -97,9 +99,11 @@ public sealed class Two_brokerings_racing(RacingReplicas fixture) : IClassFixtur
         for (var round = 0; round < 5; round++)
         {
             var customer = $"Initech {round} Inc.";
+            var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+            await Replicas.RegisterAsync(first, second);
 
-            var answers = await Task.WhenAll(new[] { Replicas.First, Replicas.Second }.Select(replica =>
-                replica.Client(partnerId: Guid.NewGuid()).PostAsJsonAsync("/api/deal-registrations",
+            var answers = await Task.WhenAll(new[] { (Replicas.First, first), (Replicas.Second, second) }.Select(r =>
+                r.Item1.Client(partnerId: r.Item2).PostAsJsonAsync("/api/deal-registrations",
                     new { vendorId = vendor, customerName = customer, scope = new[] { "storage" } }, Cancel)));
 
             Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
@@ -112,9 +116,10 @@ public sealed class Two_brokerings_racing(RacingReplicas fixture) : IClassFixtur
         Assert.Equal(10, (await vendorClient.GetFromJsonAsync<JsonElement>("/api/deal-registrations", Cancel)).GetArrayLength());
     }
 
-    private static async Task<(Guid Owner, Guid Opportunity)> PostAsync(ServiceProcess replica)
+    private async Task<(Guid Owner, Guid Opportunity)> PostAsync(ServiceProcess replica)
     {
         var owner = Guid.NewGuid();
+        await Replicas.RegisterAsync(owner);
         var response = await replica.Client(partnerId: owner).PostAsJsonAsync("/api/opportunities", new
         {
             customer = new { name = "Initrode" }, industry = "retail", region = "US", size = "medium",

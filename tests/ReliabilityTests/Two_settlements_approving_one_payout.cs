@@ -21,15 +21,12 @@ public sealed class Two_settlements_approving_one_payout
     public async Task Pay_each_balance_once_when_both_replicas_approve_it_at_once()
     {
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
-        var partnersData = Directory.CreateTempSubdirectory("em-partners-").FullName;
         await using var broker = new RabbitMqVirtualHost();
         await broker.InitializeAsync();
-        // Settlement asks Partners for the owner's tier; an owner Partners does not know earns at the base tier.
-        await using var partners = new ServiceProcess("partners", broker.ConnectionString, partnersData, TestTokens.SigningKey);
-        await partners.StartAsync();
-        var directory = new Dictionary<string, string> { ["services__partners__grpc__0"] = $"http://127.0.0.1:{partners.Resource.GrpcPort}" };
-        await using var system = await SettlementSystem.StartAsync(broker, directory);
-        await using var replica = new ServiceProcess("settlement", broker.ConnectionString, system.Data, TestTokens.SigningKey, directory);
+        // Settlement asks Partners for the owner's attested tier; an owner Partners does not know earns at the base tier.
+        await using var directory = await DirectoryProcess.StartAsync(broker.ConnectionString);
+        await using var system = await SettlementSystem.StartAsync(broker, directory.CallerSettings);
+        await using var replica = new ServiceProcess("settlement", broker.ConnectionString, system.Data, TestTokens.SigningKey, directory.CallerSettings);
         await replica.StartAsync();
 
         using var first = new HttpClient { BaseAddress = system.Settlement.BaseAddress }.AsVendor(vendor);
@@ -65,7 +62,6 @@ public sealed class Two_settlements_approving_one_payout
         var payouts = (await SettlementChecker.ReadLedgerAsync(admin, wins.Owner, Cancel)).Entries.Where(e => e.Account == "payout").ToList();
         Assert.Equal(Rounds, payouts.Count);
         Assert.All(payouts, p => Assert.Equal(-WinsPerRound * Bonus, p.Amount));
-        Directory.Delete(partnersData, recursive: true);
     }
 
     /// <summary>What the vendor's program owes its partners: its account's balance, negated.</summary>

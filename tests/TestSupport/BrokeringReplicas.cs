@@ -2,17 +2,20 @@ namespace EcosystemMarket.TestSupport;
 
 /// <summary>
 /// Two Brokering processes on one database (one SQLite file in a data folder), as two replicas of a deployment behind
-/// a load balancer: what one commits the other reads, and each runs its own background jobs.
+/// a load balancer: what one commits the other reads, and each runs its own background jobs. Both ask one Partners
+/// process who takes part: a test registers the partners it acts for (<see cref="RegisterAsync"/>).
 /// </summary>
 public sealed class BrokeringReplicas : IAsyncDisposable
 {
-    private BrokeringReplicas(ServiceProcess first, ServiceProcess second, string data)
+    private BrokeringReplicas(DirectoryProcess directory, ServiceProcess first, ServiceProcess second, string data)
     {
+        Directory = directory;
         First = first;
         Second = second;
         DatabasePath = first.Resource.DatabasePath(data);
     }
 
+    public DirectoryProcess Directory { get; }
     public ServiceProcess First { get; }
     public ServiceProcess Second { get; }
 
@@ -23,21 +26,25 @@ public sealed class BrokeringReplicas : IAsyncDisposable
     public static async Task<BrokeringReplicas> StartAsync(string messaging, string data,
         IReadOnlyDictionary<string, string>? firstSettings = null, IReadOnlyDictionary<string, string>? secondSettings = null)
     {
-        var first = new ServiceProcess("brokering", messaging, data, TestTokens.SigningKey, firstSettings);
-        var second = new ServiceProcess("brokering", messaging, data, TestTokens.SigningKey, secondSettings);
+        var directory = await DirectoryProcess.StartAsync(messaging);
+        var first = new ServiceProcess("brokering", messaging, data, TestTokens.SigningKey, directory.With(firstSettings));
+        var second = new ServiceProcess("brokering", messaging, data, TestTokens.SigningKey, directory.With(secondSettings));
         try
         {
             await first.StartAsync();
             await second.StartAsync();
-            return new BrokeringReplicas(first, second, data);
+            return new BrokeringReplicas(directory, first, second, data);
         }
         catch
         {
             await first.DisposeAsync();
             await second.DisposeAsync();
+            await directory.DisposeAsync();
             throw;
         }
     }
+
+    public Task RegisterAsync(params Guid[] partners) => Directory.RegisterAsync(partners);
 
     /// <summary>Both replicas' last lines, to explain a failure.</summary>
     public string Tail() => $"{First.Tail()}\n{Second.Tail()}";
@@ -46,5 +53,6 @@ public sealed class BrokeringReplicas : IAsyncDisposable
     {
         await First.DisposeAsync();
         await Second.DisposeAsync();
+        await Directory.DisposeAsync();
     }
 }
