@@ -1,39 +1,26 @@
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Data;
-using EcosystemMarket.Data.Migrations;
-using EcosystemMarket.Data.Outbox;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+
+using EcosystemMarket.TestSupport;
 
 namespace EcosystemMarket.UnitTests;
 
 /// <summary>The repository saves an opportunity only from the version it was read at: a stale save fails and changes nothing.</summary>
 public sealed class Opportunity_version_guard : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"em-version-guard-{Guid.NewGuid():N}.db");
-    private Database _database = null!;
+    private MigratedSqliteFile _file = null!;
     private OpportunityRepository _repository = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _database = new Database($"Data Source={_file}", SqlDialect.Sqlite, new OutboxSignal());
-        await new MigrationRunner(_database, NullLogger<MigrationRunner>.Instance)
-            .MigrateAsync([typeof(Database).Assembly, typeof(OpportunityRepository).Assembly], Cancel);
-        _repository = new OpportunityRepository(_database);
+        _file = await MigratedSqliteFile.CreateAsync("version-guard", [typeof(OpportunityRepository).Assembly], TestContext.Current.CancellationToken);
+        _repository = new OpportunityRepository(_file.Database);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(file);
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
 
     [Fact]
     public async Task A_save_from_the_version_read_moves_the_version_on()

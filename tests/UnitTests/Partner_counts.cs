@@ -1,38 +1,25 @@
 using EcosystemMarket.Data;
-using EcosystemMarket.Data.Migrations;
-using EcosystemMarket.Data.Outbox;
 using EcosystemMarket.Partners.Infrastructure;
 using EcosystemMarket.Partners.Model;
 using EcosystemMarket.Partners.Telemetry;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+
+using EcosystemMarket.TestSupport;
 
 namespace EcosystemMarket.UnitTests;
 
 /// <summary>The partner gauges' query on SQLite: active partners by type, tier and region, for the ecosystem and per program.</summary>
 public sealed class Partner_counts : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"em-partner-counts-{Guid.NewGuid():N}.db");
-    private Database _database = null!;
+    private MigratedSqliteFile _file = null!;
     private PartnerRepository _partners = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = new Database($"Data Source={_file}", SqlDialect.Sqlite, new OutboxSignal());
-        await new MigrationRunner(_database, NullLogger<MigrationRunner>.Instance)
-            .MigrateAsync([typeof(Database).Assembly, typeof(PartnerRepository).Assembly], TestContext.Current.CancellationToken);
-        _partners = new PartnerRepository(_database, TimeProvider.System);
+        _file = await MigratedSqliteFile.CreateAsync("partner-counts", [typeof(PartnerRepository).Assembly], TestContext.Current.CancellationToken);
+        _partners = new PartnerRepository(_file.Database, TimeProvider.System);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm", _file + ".migrations.lock" })
-        {
-            File.Delete(file);
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
 
     private static PartnerProfile Profile(string function, string category, string tier, string[] regions, params string[] programs) => new()
     {
@@ -56,7 +43,7 @@ public sealed class Partner_counts : IAsyncLifetime
         await _partners.RegisterAsync(gone, Profile("solution", "isv", "premier", ["US"], "acme"), cancel);
         await _partners.DeactivateAsync(gone, cancel);
 
-        var counts = (await new PartnerCounts(_database).ReadAsync(cancel)).Select(c => $"{c.Dimension}/{c.Vendor}/{c.Value}={c.Partners}").Order().ToArray();
+        var counts = (await new PartnerCounts(_file.Database).ReadAsync(cancel)).Select(c => $"{c.Dimension}/{c.Vendor}/{c.Value}={c.Partners}").Order().ToArray();
 
         Assert.Equal(new[]
         {

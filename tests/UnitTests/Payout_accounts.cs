@@ -1,10 +1,8 @@
 using EcosystemMarket.Data;
-using EcosystemMarket.Data.Migrations;
-using EcosystemMarket.Data.Outbox;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+
+using EcosystemMarket.TestSupport;
 
 namespace EcosystemMarket.UnitTests;
 
@@ -15,36 +13,25 @@ namespace EcosystemMarket.UnitTests;
 public sealed class Payout_accounts : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"em-payout-accounts-{Guid.NewGuid():N}.db");
+    private MigratedSqliteFile _file = null!;
     private readonly Guid _partner = Guid.NewGuid();
-    private Database _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = new Database($"Data Source={_file}", SqlDialect.Sqlite, new OutboxSignal());
-        await new MigrationRunner(_database, NullLogger<MigrationRunner>.Instance)
-            .MigrateAsync([typeof(Database).Assembly, typeof(Ledger).Assembly], TestContext.Current.CancellationToken);
+        _file = await MigratedSqliteFile.CreateAsync("payout-accounts", [typeof(Ledger).Assembly], TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm", _file + ".migrations.lock" })
-        {
-            File.Delete(file);
-        }
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
 
     private async Task<PayoutAccount> ReadAsync()
     {
-        await using var unit = await _database.BeginAsync(TestContext.Current.CancellationToken);
+        await using var unit = await _file.Database.BeginAsync(TestContext.Current.CancellationToken);
         return await PayoutAccounts.GetAsync(unit, "acme", _partner, "USD", TestContext.Current.CancellationToken);
     }
 
     private async Task SaveAsync(PayoutAccount read)
     {
-        await using var unit = await _database.BeginAsync(TestContext.Current.CancellationToken);
+        await using var unit = await _file.Database.BeginAsync(TestContext.Current.CancellationToken);
         await PayoutAccounts.SaveAsync(unit, read with { Version = read.Version + 1 }, read.Version, Now, TestContext.Current.CancellationToken);
         await unit.CommitAsync(TestContext.Current.CancellationToken);
     }
