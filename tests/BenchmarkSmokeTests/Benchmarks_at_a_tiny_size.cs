@@ -33,7 +33,7 @@ public sealed class Benchmarks_at_a_tiny_size
         Assert.Contains("ratio", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string project, string assembly, params string[] args)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string project, string assembly, params string[] args)
     {
         var dll = Path.Combine(Metadata("RepositoryRoot"), "tests", "Benchmarks", project, "bin", Metadata("Configuration"), "net10.0", assembly + ".dll");
         var start = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace EcosystemMarket.JourneyBenchmark;
+
+/// <summary>
+/// The VARs and the ISVs they need, and the journey each VAR runs in a loop: post an opportunity needing what only
+/// the ISVs bring, read the suggestions, invite the best suggested partner, have it accept, win, read the ledger.
+/// </summary>
+public sealed class Journeys(Gateway gateway, Recorder recorder)
+{
+    private const string VarCapability = "software";
+    private const string IsvCapability = "storage";
+
+    /// <returns>Why a registration failed, or null when every partner is registered.</returns>
+    public static async Task<string?> RegisterAsync(Gateway gateway, IEnumerable<Guid> partners, string category)
+    {
+        var (function, capability) = category == "isv" ? ("solution", IsvCapability) : ("sales", VarCapability);
+        foreach (var partner in partners)
+        {
+            var answer = await gateway.SendAsync(partner, HttpMethod.Post, "/api/partners", new
+            {
+                name = $"Journey {category} {partner.ToString()[..8]}", partnerFunction = function, category, tier = "advanced",
+                regions = new[] { "US" }, capabilities = new[] { new { code = capability, proficiency = "expert" } },
+            }, CancellationToken.None);
+            if (!answer.Succeeded)
+            {
+                return $"registering {category} {partner} answered {(int)answer.Status} {answer.Status}";
+            }
+        }
+        return null;
+    }
+
+    public async Task RunAsync(Guid owner, IReadOnlyList<Guid> isvs, long until, CancellationToken cancellationToken)
+    {
+        for (var round = 0; Stopwatch.GetTimestamp() < until; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var fallback = isvs[((owner.GetHashCode() & int.MaxValue) + round) % isvs.Count];
+            recorder.Journey(started, await OneAsync(owner, fallback, started, cancellationToken));
+        }
+    }
+
+    private async Task<bool> OneAsync(Guid owner, Guid fallback, long started, CancellationToken cancellationToken)
+    {
+        var posted = await StepAsync(Step.Post, started, owner, HttpMethod.Post, "/api/opportunities", new
+        {
+            customer = new { name = "Journey Corp", contact = "cio@journey.example" }, industry = "manufacturing", region = "US", size = "large",
+            needs = new[] { new { capability = VarCapability, mustHave = true }, new { capability = IsvCapability, mustHave = true } },
+            estimatedValue = 250000, currency = "USD",
+        }, cancellationToken);
+        if (posted is not { } opportunity)
+        {
+            return false;
+        }
+        var id = opportunity.GetProperty("id").GetGuid();
+        if (await StepAsync(Step.Suggestions, started, owner, HttpMethod.Get, $"/api/opportunities/{id}/suggestions", null, cancellationToken) is not { } suggestions)
+        {
+            return false;
+        }
+        // Matching learns of new partners through events: until it has, the journey invites one it knows is there.
+        var invitee = suggestions.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("partnerId").GetGuid()).FirstOrDefault(fallback);
+        if (await StepAsync(Step.Invite, started, owner, HttpMethod.Post, $"/api/opportunities/{id}/invitations",
+                new { partnerId = invitee, role = "storage specialist", referralFeePercent = 10 }, cancellationToken) is not { } invitation)
+        {
+            return false;
+        }
+        return await StepAsync(Step.Accept, started, invitee, HttpMethod.Post, $"/api/invitations/{invitation.GetProperty("id").GetGuid()}/accept", null, cancellationToken) is not null
+            && await StepAsync(Step.Win, started, owner, HttpMethod.Post, $"/api/opportunities/{id}/win", new { finalValue = 240000 }, cancellationToken) is not null
+            && await StepAsync(Step.Ledger, started, owner, HttpMethod.Get, $"/api/rewards/partners/{owner}/ledger", null, cancellationToken) is not null;
+    }
+
+    private async Task<JsonElement?> StepAsync(Step step, long journeyStarted, Guid actor, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var answer = await gateway.SendAsync(actor, method, path, body, cancellationToken);
+        recorder.Step(step, journeyStarted, answer);
+        return answer.Succeeded ? answer.Body : null;
+    }
+}
