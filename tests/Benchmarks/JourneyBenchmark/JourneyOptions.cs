@@ -41,9 +41,12 @@ public sealed record JourneyOptions
         return options;
     }
 
-    /// <summary>The key given, or the one the app host keeps in its data folder (as <c>DevelopmentSigningKey</c> reads it).</summary>
-    public string ReadSigningKey() =>
-        SigningKey ?? File.ReadAllText(Path.Combine(Data ?? Path.Combine(RepositoryRoot(), ".data"), "signing-key")).Trim();
+    /// <summary>The key given, or the one the app host keeps in its data folder (as <c>DevelopmentSigningKey</c> reads it); null when there is none.</summary>
+    public string? ReadSigningKey()
+    {
+        var path = Path.Combine(Data ?? Path.Combine(RepositoryRoot(), ".data"), "signing-key");
+        return SigningKey ?? (File.Exists(path) ? File.ReadAllText(path).Trim() : null);
+    }
 
     private static string RepositoryRoot()
     {

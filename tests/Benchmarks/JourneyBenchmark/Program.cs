@@ -9,13 +9,20 @@ if (options.Error is { } error)
     return 2;
 }
 
+if (options.ReadSigningKey() is not { } signingKey)
+{
+    Console.Error.WriteLine("No signing key: pass --signing-key, or --data with the folder of a system started by ./run.sh start (it keeps its key in <data>/signing-key).");
+    Console.Error.WriteLine(JourneyOptions.Usage);
+    return 2;
+}
+
 var loadAtStart = Report.LoadAverage();
 using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 {
     BaseAddress = options.Gateway,
     Timeout = TimeSpan.FromSeconds(30),
 };
-var gateway = new Gateway(http, options.ReadSigningKey());
+var gateway = new Gateway(http, signingKey);
 
 // Every partner registers first: Brokering refuses partners the directory does not know.
 var vars = Enumerable.Range(0, options.Clients).Select(_ => Guid.NewGuid()).ToList();
