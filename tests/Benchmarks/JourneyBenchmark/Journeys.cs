@@ -36,12 +36,15 @@ public sealed class Journeys(Gateway gateway, Recorder recorder)
         for (var round = 0; Stopwatch.GetTimestamp() < until; round++)
         {
             var started = Stopwatch.GetTimestamp();
-            var fallback = isvs[((owner.GetHashCode() & int.MaxValue) + round) % isvs.Count];
-            recorder.Journey(started, await OneAsync(owner, fallback, started, cancellationToken));
+            var turn = (owner.GetHashCode() & int.MaxValue) + round;
+            recorder.Journey(started, await OneAsync(owner, isvs, turn, started, cancellationToken));
         }
     }
 
-    private async Task<bool> OneAsync(Guid owner, Guid fallback, long started, CancellationToken cancellationToken)
+    /// <summary>How many of the best suggestions a VAR chooses among: 32 VARs all inviting one ISV would measure that ISV's rate budget.</summary>
+    private const int Shortlist = 3;
+
+    private async Task<bool> OneAsync(Guid owner, IReadOnlyList<Guid> isvs, int turn, long started, CancellationToken cancellationToken)
     {
         var posted = await StepAsync(Step.Post, started, owner, HttpMethod.Post, "/api/opportunities", new
         {
@@ -58,8 +61,11 @@ public sealed class Journeys(Gateway gateway, Recorder recorder)
         {
             return false;
         }
-        // Matching learns of new partners through events: until it has, the journey invites one it knows is there.
-        var invitee = suggestions.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("partnerId").GetGuid()).FirstOrDefault(fallback);
+        // Only this run's ISVs are invited (their tokens are the run's; a system with other partners ranks them too), one of
+        // the best few in turn; Matching learns of new partners through events: until it has, one of the run's pool.
+        var shortlist = suggestions.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("partnerId").GetGuid())
+            .Where(isvs.Contains).Take(Shortlist).ToList();
+        var invitee = shortlist.Count > 0 ? shortlist[turn % shortlist.Count] : isvs[turn % isvs.Count];
         if (await StepAsync(Step.Invite, started, owner, HttpMethod.Post, $"/api/opportunities/{id}/invitations",
                 new { partnerId = invitee, role = "storage specialist", referralFeePercent = 10 }, cancellationToken) is not { } invitation)
         {
