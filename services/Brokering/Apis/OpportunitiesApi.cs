@@ -36,12 +36,15 @@ public static class OpportunitiesApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var unknownNeeds = await Participation.UnknownNeedsAsync(directory, request.Needs!, cancellationToken);
-        if (!unknownNeeds.IsValid)
+        // Two questions to the directory, asked at once: each a round trip on the posting's path.
+        var needsChecked = Participation.UnknownNeedsAsync(directory, request.Needs!, cancellationToken);
+        var ownerChecked = Participation.RefusedAsync(directory, owner, invitee: null, cancellationToken);
+        await Task.WhenAll(needsChecked, ownerChecked);
+        if (await needsChecked is { IsValid: false } unknownNeeds)
         {
             return TypedResults.ValidationProblem(unknownNeeds.ToDictionary());
         }
-        if (await Participation.RefusedAsync(directory, owner, invitee: null, cancellationToken) is { } refused)
+        if (await ownerChecked is { } refused)
         {
             return refused;
         }
