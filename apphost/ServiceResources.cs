@@ -48,7 +48,10 @@ public static class ServiceResources
     public static IResourceBuilder<ProjectResource> AddPortal(this IDistributedApplicationBuilder builder, EcosystemData data,
         IResourceBuilder<ProjectResource> gateway)
     {
-        var portal = builder.AddEcosystemProject<Projects.Portal>("portal", data).WithReference(gateway);
+        var portal = builder.AddEcosystemProject<Projects.Portal>("portal", data).WithReference(gateway)
+            // The app host's development signing key mints the tokens of the portal's development sign-in (pick a
+            // partner, a vendor or an administrator); an OIDC authority replaces both outside development.
+            .WithEnvironment("Portal__DevelopmentSignIn", "true");
         gateway.WithReference(portal);
         return portal;
     }
@@ -98,7 +101,7 @@ public static class ServiceResources
             ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EcosystemMarket").LogInformation("""
                 EcosystemMarket is running.
                   API:     {Gateway}/api/… (reference: {Gateway}/api-reference; every service's OpenAPI document: {Gateway}/openapi)
-                  Portal:  {Gateway}/ (vendors sign in with their token)
+                  Portal:  {Gateway}/ (sign in as any partner, vendor or administrator of the demo)
                   Data:    {Data}
                 Development tokens (any GUID names a partner's organisation):
                   dotnet run --project apphost --no-launch-profile --no-build -- token --role partner --partner <GUID>{DataOption}

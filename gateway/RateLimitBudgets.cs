@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Model;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using EcosystemMarket.ServiceDefaults.Authentication;
@@ -20,7 +21,8 @@ public sealed record RateLimitBudget(string Name, int PermitsPerWindow, TimeSpan
 /// <summary>
 /// Each partner organisation, each vendor program and each administrator has a budget of its own, so one noisy
 /// integration cannot starve the others; requests without a valid token share a budget per client address (counted
-/// before they are refused, so a flood of them is throttled too). Each budget is configured under
+/// before they are refused, so a flood of them is throttled too); the portal's pages and assets have a larger budget per
+/// client address. Each budget is configured under
 /// <c>Gateway:RateLimits:{Partner|Vendor|Admin|Anonymous}</c> (<c>PermitsPerWindow</c>, <c>Window</c>).
 /// </summary>
 public static class RateLimitBudgets
@@ -33,10 +35,17 @@ public static class RateLimitBudgets
         var vendor = Budget(configuration, "vendor", 600, TimeSpan.FromMinutes(1));
         var admin = Budget(configuration, "admin", 1200, TimeSpan.FromMinutes(1));
         var anonymous = Budget(configuration, "anonymous", 120, TimeSpan.FromMinutes(1));
+        // The portal's pages, scripts, styles and circuit, per browser address: a page is a handful of requests, and the
+        // API calls it makes for a person carry that person's token and count in their budget.
+        var portal = Budget(configuration, "portal", 3000, TimeSpan.FromMinutes(1));
 
         (RateLimitBudget Budget, string Caller) Of(HttpContext context)
         {
             var user = context.User;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.RouteId == GatewayRoutes.Portal)
+            {
+                return (portal, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            }
             return user.Identity?.IsAuthenticated != true ? (anonymous, context.Connection.RemoteIpAddress?.ToString() ?? "unknown")
                 : user.IsAdmin() ? (admin, user.Identity.Name ?? "admin")
                 : user.VendorId() is { } vendorId ? (vendor, vendorId)

@@ -2,6 +2,7 @@ using EcosystemMarket.Portal.Ecosystem;
 using EcosystemMarket.Portal.Gateway;
 using EcosystemMarket.Portal.Security;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,7 +19,11 @@ internal static class Extensions
         builder.AddGatewayClient();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<EcosystemReader>();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddScoped<EcosystemMarket.Portal.Taxonomy.CapabilityTaxonomy>();
+        builder.Services.AddFluentUIComponents();
+        // Pages render on the server first (fast, and readable without script), then become interactive over the
+        // circuit where a person works in them.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using EcosystemMarket.Portal.Components;
+using EcosystemMarket.Portal.Downloads;
 using EcosystemMarket.Portal.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,8 +13,9 @@ app.UseForwardedHeaders();
 app.MapDefaultEndpoints();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
-app.MapSignOut();
-app.MapRazorComponents<App>();
+app.MapPortalSignIn();
+app.MapPortalDownloads();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
 

@@ -46,9 +46,9 @@ public sealed class PortalSignIn(IConfiguration configuration, IOptionsMonitor<J
         }
         var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimNames.Subject, ClaimNames.Role);
         var principal = new ClaimsPrincipal(identity);
-        if (!principal.IsAdmin() && principal.VendorId() is null)
+        if (!principal.IsAdmin() && principal.VendorId() is null && principal.PartnerId() is null)
         {
-            return SignInOutcome.Refused("The ecosystem view is for vendors and administrators: a partner's token does not open it.");
+            return SignInOutcome.Refused("This token names no partner organisation, vendor or administrator: the portal has nothing to show it.");
         }
         identity.AddClaim(new Claim(AccessTokenClaim, token));
         var expires = result.SecurityToken.ValidTo;

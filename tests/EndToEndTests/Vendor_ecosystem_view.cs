@@ -27,7 +27,7 @@ public sealed class Vendor_ecosystem_view(SeededSystem system) : IAsyncLifetime
         var (vendor, other) = (DemoEcosystem.Vendors[0], DemoEcosystem.Vendors[2]);
         var page = await _chromium.NewPageAsync(width);
 
-        await page.GotoAsync(new Uri(system.Gateway, "signin").ToString());
+        await page.GotoAsync(new Uri(system.Gateway, "signin?returnUrl=/ecosystem").ToString());
         await HeadlessChromium.ScreenshotAsync(page, $"portal-signin-{width}");
         await page.GetByTestId("signin-token").FillAsync(DevelopmentTokens.Create(system.SigningKey, Roles.Vendor, vendorId: vendor.Id));
         await page.GetByTestId("signin-submit").ClickAsync();

@@ -1,0 +1,87 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using EcosystemMarket.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcosystemMarket.EndToEndTests.Portal;
+
+/// <summary>
+/// One person in the portal, in a browser of their own (its own cookies), signed in through the development
+/// sign-in as a partner, a vendor or an administrator. <see cref="OpenAsync"/> waits until the page runs in its
+/// circuit, so clicks land; <see cref="CheckAsync"/> is what every page must pass: no serious or critical axe-core
+/// violation, no sideways scrolling, and a screenshot kept as an artifact.
+/// </summary>
+public sealed class PortalUser : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly Uri _portal;
+
+    private PortalUser(IBrowserContext context, IPage page, Uri portal, int width) => (_context, Page, _portal, Width) = (context, page, portal, width);
+
+    public IPage Page { get; }
+    public int Width { get; }
+
+    public static Task<PortalUser> PartnerAsync(HeadlessChromium chromium, Uri portal, Guid partnerId, int width = 1280) =>
+        SignInAsync(chromium, portal, width, async page =>
+        {
+            await page.GetByTestId("dev-partner").SelectOptionAsync(partnerId.ToString());
+            await page.GetByTestId("dev-partner-submit").ClickAsync();
+        });
+
+    /// <summary>A new organisation: the development sign-in gives it a fresh id and opens its profile.</summary>
+    public static Task<PortalUser> NewOrganisationAsync(HeadlessChromium chromium, Uri portal, int width = 1280) =>
+        SignInAsync(chromium, portal, width, async page =>
+        {
+            await page.GetByTestId("dev-partner").SelectOptionAsync("new");
+            await page.GetByTestId("dev-partner-submit").ClickAsync();
+        });
+
+    public static Task<PortalUser> VendorAsync(HeadlessChromium chromium, Uri portal, string vendorId, int width = 1280) =>
+        SignInAsync(chromium, portal, width, async page =>
+        {
+            await page.GetByTestId("dev-vendor").FillAsync(vendorId);
+            await page.GetByTestId("dev-vendor-submit").ClickAsync();
+        });
+
+    public static Task<PortalUser> AdministratorAsync(HeadlessChromium chromium, Uri portal, int width = 1280) =>
+        SignInAsync(chromium, portal, width, page => page.GetByTestId("dev-admin-submit").ClickAsync());
+
+    private static async Task<PortalUser> SignInAsync(HeadlessChromium chromium, Uri portal, int width, Func<IPage, Task> choose)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal, "signin").ToString());
+        await choose(page);
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var user = new PortalUser(context, page, portal, width);
+        await user.WaitUntilInteractiveAsync();
+        return user;
+    }
+
+    /// <summary>Opens a page of the portal (a path like <c>opportunities/new</c>) and waits until it is interactive.</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(new Uri(_portal, path).ToString());
+        await WaitUntilInteractiveAsync();
+    }
+
+    public Task WaitUntilInteractiveAsync() =>
+        Expect(Page.Locator("main[data-interactive]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
+    /// <summary>What every page must pass, at this user's width; the screenshot is named after the page.</summary>
+    public async Task CheckAsync(string name)
+    {
+        await HeadlessChromium.ScreenshotAsync(Page, $"portal-{name}-{Width}");
+        Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth"),
+            $"The page '{name}' scrolls sideways at {Width} px.");
+        var result = await Page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe-core finds serious or critical violations on '{name}' at {Width} px:\n" + string.Join("\n", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"- {violation.Id} ({violation.Impact}): {violation.Help}\n" + string.Join("\n", violation.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target?.ToString() ?? "")}: {n.Html}"));
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
