@@ -22,7 +22,7 @@ public sealed class Signing_in(PortalSystem system) : IClassFixture<PortalSystem
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         // The gateway keeps the browser's Host, so the portal sends it back to the gateway, not to itself.
         Assert.Equal(new Uri(system.Gateway, "/ecosystem?days=30"), signedIn.Headers.Location);
-        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".EcosystemMarket.Portal=", StringComparison.Ordinal) && c.Contains("httponly") && c.Contains("samesite=strict"));
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".EcosystemMarket.Portal=", StringComparison.Ordinal) && c.Contains("httponly") && c.Contains("samesite=lax"));
 
         var page = await browser.GetAsync("/ecosystem?days=30", Cancel);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -30,16 +30,42 @@ public sealed class Signing_in(PortalSystem system) : IClassFixture<PortalSystem
     }
 
     [Fact]
-    public async Task A_partner_token_is_refused_with_a_reason_and_no_cookie()
+    public async Task A_partner_token_signs_in_to_the_partners_pages()
+    {
+        using var browser = system.Browser();
+        var partner = Guid.NewGuid();
+
+        var signedIn = await SignInAsync(browser, "/signin?returnUrl=%2Fprofile", TestTokens.Partner(partner));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(new Uri(system.Gateway, "/profile"), signedIn.Headers.Location);
+        var home = await browser.GetAsync("/", Cancel);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal($"Partner {partner.ToString()[..8]}…", Html.TextOf(await home.Content.ReadAsStringAsync(Cancel), "signed-in-as"));
+    }
+
+    [Fact]
+    public async Task A_token_that_names_no_organisation_vendor_or_administrator_is_refused_with_a_reason_and_no_cookie()
     {
         using var browser = system.Browser();
 
-        var refused = await SignInAsync(browser, "/signin", TestTokens.Partner(Guid.NewGuid()));
+        var refused = await SignInAsync(browser, "/signin", DevelopmentTokens.Create(TestTokens.SigningKey, Roles.Partner));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("a partner's token does not open it", Html.TextOf(await refused.Content.ReadAsStringAsync(Cancel), "signin-refusal"));
+        Assert.Contains("names no partner organisation, vendor or administrator", Html.TextOf(await refused.Content.ReadAsStringAsync(Cancel), "signin-refusal"));
         Assert.DoesNotContain(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith(".EcosystemMarket.Portal=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/ecosystem", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_development_sign_in_is_off_unless_the_app_host_turns_it_on()
+    {
+        using var browser = system.Browser();
+
+        var page = await (await browser.GetAsync("/signin", Cancel)).Content.ReadAsStringAsync(Cancel);
+
+        Assert.DoesNotContain("dev-partner-form", page, StringComparison.Ordinal);
+        Assert.Contains("signin-form", page, StringComparison.Ordinal);
     }
 
     [Fact]
