@@ -14,13 +14,19 @@ namespace EcosystemMarket.ServiceTests;
 public sealed class MatchmakerStub : Matchmaker.MatchmakerClient
 {
     public ConcurrentQueue<Guid> NextBest { get; } = new();
+    /// <summary>Whole candidates for the next reply, best first, when a test reads their score and reasons.</summary>
+    public ConcurrentQueue<Candidate[]> NextCandidates { get; } = new();
     public ConcurrentBag<FindPartnersRequest> Requests { get; } = [];
 
     public override AsyncUnaryCall<FindPartnersReply> FindPartnersAsync(FindPartnersRequest request, CallOptions options)
     {
         Requests.Add(request);
         var reply = new FindPartnersReply();
-        if (NextBest.TryDequeue(out var partner))
+        if (NextCandidates.TryDequeue(out var candidates))
+        {
+            reply.Candidates.Add(candidates);
+        }
+        else if (NextBest.TryDequeue(out var partner))
         {
             reply.Candidates.Add(new Candidate { PartnerId = partner.ToString(), Name = "Next best" });
         }

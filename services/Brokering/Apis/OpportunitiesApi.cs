@@ -17,6 +17,8 @@ public static class OpportunitiesApi
     {
         var api = app.MapGroup("/api/opportunities").WithTags("Opportunities");
         api.MapPost("/", PostOpportunity).WithName(nameof(PostOpportunity)).WithSummary("Post an opportunity (or save a draft); its customer stays private");
+        api.MapGet("/suggested", ListSuggestedForMe).WithName(nameof(ListSuggestedForMe))
+            .WithSummary("The opportunities the caller was suggested for, newest first, without their customer");
         api.MapGet("/", ListMyOpportunities).WithName(nameof(ListMyOpportunities)).WithSummary("The caller's own opportunities");
         api.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("An opportunity, as the caller may see it");
         api.MapGet("/{id:guid}/suggestions", SuggestPartners).WithName(nameof(SuggestPartners)).WithSummary("Complementary partners, ranked by Matching");
@@ -125,7 +127,7 @@ public static class OpportunitiesApi
 
     public static async Task<Results<Ok<FindPartnersReply>, NotFound, ProblemHttpResult>> SuggestPartners(
         Guid id, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker,
-        BrokeringMetrics metrics, ILogger<Opportunity> logger, CancellationToken cancellationToken)
+        SuggestionStore suggestions, TimeProvider clock, BrokeringMetrics metrics, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.GetAsync(id, cancellationToken);
         if (opportunity is null || !opportunity.IsOwnedBy(user.PartnerId()))
@@ -145,6 +147,7 @@ public static class OpportunitiesApi
         {
             var reply = await matchmaker.FindPartnersAsync(request, cancellationToken: cancellationToken);
             metrics.Suggested(opportunity, reply.Candidates.Count);
+            await suggestions.RecordAsync(SuggestionsOf(opportunity.Id, reply, clock.GetUtcNow()), cancellationToken);
             return TypedResults.Ok(reply);
         }
         catch (RpcException exception)
@@ -154,4 +157,30 @@ public static class OpportunitiesApi
                 detail: "Try again shortly; your opportunity is saved.");
         }
     }
+
+    public static async Task<Results<Ok<Page<SuggestedOpportunityView>>, ValidationProblem, ProblemHttpResult>> ListSuggestedForMe(
+        string? cursor, int? limit, ClaimsPrincipal user, SuggestionStore suggestions, CancellationToken cancellationToken)
+    {
+        if (user.PartnerId() is not { } partner)
+        {
+            return ProblemResults.NoPartner();
+        }
+        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var fetched = await suggestions.PageOfPartnerAsync(partner, after, take + 1, cancellationToken);
+        var page = Paging.ToPage(fetched, take, SuggestionStore.CursorOf);
+        return TypedResults.Ok(new Page<SuggestedOpportunityView>(page.Items.Select(SuggestedOpportunityView.Of).ToList(), page.NextCursor));
+    }
+
+    // Matching's reply, mapped at the edge: candidates come best first, so the rank is the position.
+    private static IReadOnlyList<PartnerSuggestion> SuggestionsOf(Guid opportunityId, FindPartnersReply reply, DateTimeOffset now) =>
+        reply.Candidates
+            .Select((candidate, index) => Guid.TryParse(candidate.PartnerId, out var partner)
+                ? new PartnerSuggestion(opportunityId, partner, index + 1, candidate.Score, candidate.Reasons.ToList(), now)
+                : null)
+            .OfType<PartnerSuggestion>()
+            .ToList();
 }

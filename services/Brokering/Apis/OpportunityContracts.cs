@@ -111,3 +111,14 @@ public sealed record OpportunityView(
         o.Id, o.OwnerPartnerId, o.VendorId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
         o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.AutoInviteNextBest, o.CreatedAt);
 }
+
+/// <summary>
+/// An opportunity the caller was suggested for, as an invitee sees it before accepting (no customer), with the rank,
+/// score and reasons of the suggestion and whether its owner has invited the caller.
+/// </summary>
+public sealed record SuggestedOpportunityView(
+    OpportunityView Opportunity, int Rank, double Score, IReadOnlyList<string> Reasons, DateTimeOffset SuggestedAt, bool Invited)
+{
+    public static SuggestedOpportunityView Of(SuggestedOpportunity s) => new(
+        OpportunityView.Of(s.Opportunity, showCustomer: false), s.Suggestion.Rank, s.Suggestion.Score, s.Suggestion.Reasons, s.Suggestion.SuggestedAt, s.Invited);
+}

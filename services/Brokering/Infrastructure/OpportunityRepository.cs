@@ -21,6 +21,19 @@ public sealed class OpportunityRepository(Database database)
         return row?.ToModel();
     }
 
+    public async Task<IReadOnlyList<Opportunity>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Ids as text: Dapper expands a list without the Guid type handler, which would bind blobs for SQLite.
+        var rows = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectOpportunities),
+            new { Ids = ids.Select(id => id.ToString("D")).ToList() }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
     public async Task<Opportunity?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken)
     {
         var row = await unit.Connection.QuerySingleOrDefaultAsync<OpportunityRow>(new CommandDefinition(
@@ -132,7 +145,7 @@ public sealed class OpportunityRepository(Database database)
     /// <summary>Lists are ordered by creation time; the cursor's key is that time.</summary>
     public static PageCursor CursorOf(DateTimeOffset createdAt, Guid id) => new(createdAt.ToString("O", CultureInfo.InvariantCulture), id);
 
-    private static DateTimeOffset? KeyOf(PageCursor? cursor) =>
+    internal static DateTimeOffset? KeyOf(PageCursor? cursor) =>
         cursor is not null && DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var key) ? key : null;
 
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,

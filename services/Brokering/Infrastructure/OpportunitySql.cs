@@ -33,6 +33,8 @@ internal static class OpportunitySql
 
     public static readonly SqlText SelectOpportunity = SqlText.Portable($"SELECT {OpportunityColumns} FROM opportunities WHERE id = @Id;");
 
+    public static readonly SqlText SelectOpportunities = SqlText.Portable($"SELECT {OpportunityColumns} FROM opportunities WHERE id IN @Ids;");
+
     public static readonly SqlText PageOwned = new(
         Sqlite: $"""
             SELECT {OpportunityColumns} FROM opportunities

@@ -5,7 +5,8 @@ namespace EcosystemMarket.Partners.Apis;
 
 /// <summary>
 /// A partner profile as read on a given day: each certification says whether it is valid that day, and each
-/// capability lists its evidence, so an expired certification stops counting without anyone editing the profile.
+/// capability lists its evidence, so an expired certification stops counting without anyone editing the profile;
+/// <see cref="Completeness"/> says what the profile still lacks.
 /// </summary>
 public sealed record PartnerView(
     Guid Id,
@@ -23,6 +24,7 @@ public sealed record PartnerView(
     IReadOnlyList<string> ProgramMemberships,
     IReadOnlyDictionary<string, string> ProgramTiers,
     IReadOnlyList<ClaimView> Claims,
+    ProfileCompleteness Completeness,
     bool Active,
     long Version,
     DateTimeOffset CreatedAt,
@@ -33,7 +35,7 @@ public sealed record PartnerView(
         p.Capabilities.Select(c => new CapabilityView(c.Code, c.Proficiency, CapabilityEvidence.For(c.Code, p.Certifications, p.Solutions, today))).ToList(),
         p.Certifications.Select(c => new CertificationView(c.Vendor, c.Name, c.Level, c.IssuedOn, c.ExpiresOn, c.Capabilities, c.IsValidOn(today), p.IsAttested(c))).ToList(),
         p.Specializations, p.Solutions, p.ProgramMemberships, p.ProgramMemberships.ToDictionary(v => v, p.TierIn),
-        p.Claims.Select(c => ClaimView.Of(p, c)).ToList(), p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
+        p.Claims.Select(c => ClaimView.Of(p, c)).ToList(), ProfileCompleteness.Of(p, today), p.Active, p.Version, p.CreatedAt, p.UpdatedAt);
 }
 
 public sealed record CapabilityView(string Code, string Proficiency, CapabilityEvidence Evidence);

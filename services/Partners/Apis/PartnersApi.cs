@@ -17,6 +17,8 @@ public static class PartnersApi
         api.MapPost("/", RegisterPartner).WithName(nameof(RegisterPartner)).WithSummary("Register the caller's organisation as a partner");
         api.MapGet("/", SearchPartners).WithName(nameof(SearchPartners))
             .WithSummary("Search the directory by function, category, tier, region, capability, certification vendor and name");
+        api.MapGet("/taxonomy", GetTaxonomy).WithName(nameof(GetTaxonomy))
+            .WithSummary("The vocabularies a profile chooses from: functions and their categories, tiers, verticals, specializations, proficiencies");
         api.MapGet("/{id:guid}", GetPartner).WithName(nameof(GetPartner)).WithSummary("Read a partner profile with the evidence for each capability");
         api.MapPut("/{id:guid}", UpdatePartner).WithName(nameof(UpdatePartner)).WithSummary("Update the caller's own profile; If-Match (its ETag) is required: 428 without it, 412 when stale");
         api.MapPost("/{id:guid}/deactivate", DeactivatePartner).WithName(nameof(DeactivatePartner))
@@ -61,6 +63,8 @@ public static class PartnersApi
         var page = Paging.ToPage(fetched, take, p => new PageCursor(p.Name, p.Id));
         return TypedResults.Ok(new Page<PartnerView>(page.Items.Select(p => PartnerView.Of(p, today)).ToList(), page.NextCursor));
     }
+
+    public static Ok<TaxonomyView> GetTaxonomy() => TypedResults.Ok(TaxonomyView.Current);
 
     public static async Task<Results<Ok<PartnerView>, NotFound>> GetPartner(Guid id, HttpContext context, [AsParameters] PartnerServices services)
     {
