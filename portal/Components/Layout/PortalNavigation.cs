@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Routing;
 using System.Security.Claims;
 using EcosystemMarket.Portal.Security;
 using EcosystemMarket.ServiceDefaults.Authentication;
@@ -7,7 +8,11 @@ namespace EcosystemMarket.Portal.Components.Layout;
 /// <summary>What each kind of user finds in the portal's navigation, in the order of a working day.</summary>
 public static class PortalNavigation
 {
-    public sealed record Item(string Key, string Href, string Label);
+    public sealed record Item(string Key, string Href, string Label)
+    {
+        /// <summary>Home and the program's own page match exactly: the pages under them have entries of their own.</summary>
+        public NavLinkMatch Match => Href is "" or "program" ? NavLinkMatch.All : NavLinkMatch.Prefix;
+    }
 
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
