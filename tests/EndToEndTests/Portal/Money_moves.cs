@@ -41,8 +41,9 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
             await partner.CheckAsync("money");
 
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            await partner.Page.Locator("#statement-from").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await partner.Page.Locator("#statement-to").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await partner.Page.Locator("#statement-from input").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await partner.Page.Locator("#statement-to input").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await partner.Page.Locator("#statement-to input").PressAsync("Tab");
             await partner.Page.GetByTestId("statement-show").ClickAsync();
             await Expect(partner.Page.GetByTestId("statement-USD")).ToBeVisibleAsync();
 
@@ -56,7 +57,7 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
         }
 
         decimal approved;
-        await using (var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id))
+        await using (var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id, startAt: "program/payouts"))
         {
             await vendor.OpenAsync("program/payouts");
             await vendor.Page.GetByTestId($"approve-{owner}-USD").ClickAsync();
@@ -91,7 +92,7 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
         await Expect(partner.Page.GetByTestId("balance-USD-paid")).ToBeVisibleAsync();
         await partner.CheckAsync("money");
 
-        await using var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id, width: 390);
+        await using var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id, width: 390, startAt: "program/payouts");
         await vendor.OpenAsync("program/payouts");
         await Expect(vendor.Page.GetByTestId("payee-name").First).ToBeVisibleAsync();
         await vendor.CheckAsync("payouts");
@@ -100,7 +101,7 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
     [Fact]
     public async Task A_vendor_cannot_open_a_partners_money_and_a_partner_cannot_approve_payouts()
     {
-        await using var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id);
+        await using var vendor = await PortalUser.VendorAsync(_chromium, system.Gateway, Contoso.Id, startAt: "program/payouts");
         await vendor.OpenAsync("money");
         await Expect(vendor.Page.GetByTestId("money-not-a-partner")).ToBeVisibleAsync();
 
