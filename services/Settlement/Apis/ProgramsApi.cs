@@ -19,7 +19,7 @@ public static class ProgramsApi
         api.MapGet("/program", GetProgram).WithName(nameof(GetProgram))
             .WithSummary("A vendor's reward program, with its ETag: for the vendor, administrators and partners whose membership the vendor attested");
         api.MapPut("/program", SaveProgram).WithName(nameof(SaveProgram)).WithSummary("Define the vendor's program (If-None-Match: * creates it, If-Match changes it): lead-registration bonus, tier multipliers, holding period, currency");
-        api.MapGet("/ledger", GetVendorLedger).WithName(nameof(GetVendorLedger)).WithSummary("What the vendor's program owes partners, per currency");
+        api.MapGet("/ledger", GetVendorLedger).WithName(nameof(GetVendorLedger)).WithSummary("What the vendor's program owes partners, per currency and per partner (held, payable now, paid)");
         api.MapPost("/payouts", ApprovePayout).WithName(nameof(ApprovePayout)).WithSummary("Approve paying a partner what the program owes it and is payable now");
         return api;
     }
@@ -96,14 +96,20 @@ public static class ProgramsApi
         return TypedResults.Ok(program);
     }
 
-    public static async Task<Results<Ok<RewardsApi.LedgerView>, ProblemHttpResult>> GetVendorLedger(
+    /// <summary>The program's account as a partner's reads (its id is <c>partnerId</c>), and what it owes each partner.</summary>
+    public sealed record ProgramLedgerView(Guid PartnerId, string VendorId, IReadOnlyList<RewardsApi.Balance> Balances,
+        IReadOnlyList<PartnerBalance> Partners, IReadOnlyList<LedgerEntry> Entries);
+
+    public static async Task<Results<Ok<ProgramLedgerView>, ProblemHttpResult>> GetVendorLedger(
         string vendorId, ClaimsPrincipal user, Ledger ledger, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!user.ActsForVendor(vendorId))
         {
             return Forbidden("A vendor reads only its own program's ledger.");
         }
-        return TypedResults.Ok(await RewardsApi.LedgerOfAsync(VendorAccounts.For(vendorId), ledger, clock, cancellationToken));
+        var account = await RewardsApi.LedgerOfAsync(VendorAccounts.For(vendorId), ledger, clock, cancellationToken);
+        return TypedResults.Ok(new ProgramLedgerView(account.PartnerId, vendorId, account.Balances,
+            ProgramBalances.For(account.Entries, clock.GetUtcNow()), account.Entries));
     }
 
     public static async Task<Results<Ok<PayoutApproved>, ValidationProblem, ProblemHttpResult>> ApprovePayout(

@@ -1,7 +1,11 @@
 namespace EcosystemMarket.Settlement.Model;
 
+/// <summary>
+/// One currency of a statement. <see cref="Paid"/> is what payouts have settled on the account by the end of the
+/// period, in all: it left the balance, so it is not part of <see cref="ClosingBalance"/>.
+/// </summary>
 public sealed record CurrencyStatement(
-    string Currency, decimal OpeningBalance, IReadOnlyList<LedgerEntry> Entries, decimal ClosingBalance, decimal Held, decimal Payable);
+    string Currency, decimal OpeningBalance, IReadOnlyList<LedgerEntry> Entries, decimal ClosingBalance, decimal Held, decimal Payable, decimal Paid);
 
 public sealed record Statement(Guid PartnerId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<CurrencyStatement> Currencies);
 
@@ -19,8 +23,16 @@ public static class Statements
             var within = g.Where(e => e.CreatedAt >= from).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToList();
             var closing = opening + within.Sum(e => e.Amount);
             var held = g.Where(e => e.PayableAt > to).Sum(e => e.Amount);
-            return new CurrencyStatement(g.Key, opening, within, closing, held, closing - held);
+            return new CurrencyStatement(g.Key, opening, within, closing, held, closing - held, PaidIn(g));
         }).ToList();
         return new Statement(partnerId, from, to, currencies);
     }
+
+    /// <summary>A payout debits the partner and credits the vendor's account: either way, its size is what was paid.</summary>
+    public static decimal PaidIn(IEnumerable<LedgerEntry> entries) =>
+        Math.Abs(entries.Where(e => e.Account == Payouts.Account).Sum(e => e.Amount));
+
+    /// <summary>Only one currency of a statement, or the whole statement when none is named.</summary>
+    public static Statement In(this Statement statement, string? currency) =>
+        currency is null ? statement : statement with { Currencies = statement.Currencies.Where(c => c.Currency == currency).ToList() };
 }

@@ -23,7 +23,7 @@ public sealed class PortalUser : IAsyncDisposable
     public int Width { get; }
 
     public static Task<PortalUser> PartnerAsync(HeadlessChromium chromium, Uri portal, Guid partnerId, int width = 1280) =>
-        SignInAsync(chromium, portal, width, async page =>
+        SignInAsync(chromium, portal, width, null, async page =>
         {
             await page.GetByTestId("dev-partner").SelectOptionAsync(partnerId.ToString());
             await page.GetByTestId("dev-partner-submit").ClickAsync();
@@ -31,27 +31,29 @@ public sealed class PortalUser : IAsyncDisposable
 
     /// <summary>A new organisation: the development sign-in gives it a fresh id and opens its profile.</summary>
     public static Task<PortalUser> NewOrganisationAsync(HeadlessChromium chromium, Uri portal, int width = 1280) =>
-        SignInAsync(chromium, portal, width, async page =>
+        SignInAsync(chromium, portal, width, null, async page =>
         {
             await page.GetByTestId("dev-partner").SelectOptionAsync("new");
             await page.GetByTestId("dev-partner-submit").ClickAsync();
         });
 
-    public static Task<PortalUser> VendorAsync(HeadlessChromium chromium, Uri portal, string vendorId, int width = 1280) =>
-        SignInAsync(chromium, portal, width, async page =>
+    /// <summary>A vendor, who lands on its program, or on <paramref name="startAt"/> (a path like <c>program/payouts</c>).</summary>
+    public static Task<PortalUser> VendorAsync(HeadlessChromium chromium, Uri portal, string vendorId, int width = 1280, string? startAt = null) =>
+        SignInAsync(chromium, portal, width, startAt, async page =>
         {
             await page.GetByTestId("dev-vendor").FillAsync(vendorId);
             await page.GetByTestId("dev-vendor-submit").ClickAsync();
         });
 
     public static Task<PortalUser> AdministratorAsync(HeadlessChromium chromium, Uri portal, int width = 1280) =>
-        SignInAsync(chromium, portal, width, page => page.GetByTestId("dev-admin-submit").ClickAsync());
+        SignInAsync(chromium, portal, width, null, page => page.GetByTestId("dev-admin-submit").ClickAsync());
 
-    private static async Task<PortalUser> SignInAsync(HeadlessChromium chromium, Uri portal, int width, Func<IPage, Task> choose)
+    private static async Task<PortalUser> SignInAsync(HeadlessChromium chromium, Uri portal, int width, string? startAt, Func<IPage, Task> choose)
     {
         var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(portal, "signin").ToString());
+        var signIn = startAt is null ? "signin" : $"signin?returnUrl={Uri.EscapeDataString("/" + startAt)}";
+        await page.GotoAsync(new Uri(portal, signIn).ToString());
         await choose(page);
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
         var user = new PortalUser(context, page, portal, width);
