@@ -90,7 +90,7 @@ public sealed class Vendor_program_figures
         var network = RelationshipNetwork.Of(view);
 
         Assert.Equal(["Alpha", "Beta", "Gamma"], network.Nodes.Select(n => n.Name));
-        Assert.All(network.Nodes, n => Assert.Equal(1, Math.Round(n.X * n.X + n.Y * n.Y, 6)));
+        Assert.All(network.Nodes, n => Assert.Equal(1, n.X * n.X + n.Y * n.Y, 4));
         Assert.Equal((0d, 1d), (network.Nodes[0].X, network.Nodes[0].Y));
         Assert.Equal(2, network.Edges.Count);
         Assert.Equal((11, RelationshipNetwork.MaxWidth, Trend.Rising), (network.Edges[0].Activity, network.Edges[0].Width, network.Edges[0].Trend));

@@ -100,8 +100,7 @@ public sealed class Vendor_runs_its_program(SeededSystem system) : IAsyncLifetim
         await using var admin = await PortalUser.AdministratorAsync(_chromium, system.Gateway);
         await admin.OpenAsync("ecosystem");
         await Expect(admin.Page.GetByTestId("program-title")).ToHaveTextAsync("the whole ecosystem", new() { Timeout = 30_000 });
-        await admin.Page.GetByTestId("choose-vendor").ClickAsync();
-        await admin.Page.GetByRole(AriaRole.Option, new() { Name = other.Id }).ClickAsync();
+        await admin.Page.GetByTestId("choose-vendor").SelectOptionAsync(other.Id);
         await Expect(admin.Page.GetByTestId("program-title")).ToContainTextAsync(other.Id, new() { Timeout = 30_000 });
         await Expect(admin.Page.GetByTestId("chart-partners-by-type-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await admin.CheckAsync("ecosystem-admin");
