@@ -29,6 +29,8 @@ public sealed class Vendor_ecosystem_view(SeededSystem system) : IAsyncLifetime
 
         await page.GotoAsync(new Uri(system.Gateway, "signin?returnUrl=/ecosystem").ToString());
         await HeadlessChromium.ScreenshotAsync(page, $"portal-signin-{width}");
+        // The token form sits under a disclosure beside the development sign-in.
+        await page.GetByText("Sign in with a token").ClickAsync();
         await page.GetByTestId("signin-token").FillAsync(DevelopmentTokens.Create(system.SigningKey, Roles.Vendor, vendorId: vendor.Id));
         await page.GetByTestId("signin-submit").ClickAsync();
 

@@ -21,9 +21,16 @@ public static class Charts
     {
         Height = height,
         AutoSize = true,
-        Margin = new Margin { L = 48, R = 8, T = 8, B = 40 },
+        // The legend above the plot, in its own margin, so it never covers a bar.
+        Margin = new Margin { L = 48, R = 8, T = showLegend ? 56 : 8, B = 40 },
         ShowLegend = showLegend,
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.15m }],
+        Legend = [new Legend
+        {
+            Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+            Y = 1.02m,
+            YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+            X = 0,
+        }],
         BarMode = BarModeEnum.Group,
         Font = new Font { Family = "system-ui, sans-serif", Size = 12, Color = "#1f2937" },
         PaperBgColor = "rgba(0,0,0,0)",

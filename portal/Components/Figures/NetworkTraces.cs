@@ -35,7 +35,7 @@ public static class NetworkTraces
             Mode = ModeFlag.Markers | ModeFlag.Text,
             X = network.Nodes.Select(n => (object)n.X).ToList(),
             Y = network.Nodes.Select(n => (object)n.Y).ToList(),
-            TextArray = network.Nodes.Select(n => n.Name).ToList(),
+            TextArray = network.Nodes.Select(n => ShortName(n.Name)).ToList(),
             TextPositionArray = network.Nodes.Select(n => (TextPositionEnum?)PositionOf(n)).ToList(),
             HoverTextArray = network.Nodes.Select(n => $"{n.Name}: {n.Pairs} pairs, activity {n.Activity}").ToList(),
             HoverInfo = HoverInfoFlag.Text,
@@ -49,6 +49,13 @@ public static class NetworkTraces
             ShowLegend = false,
         });
         return traces;
+    }
+
+    /// <summary>A label that fits beside a node on a phone: the first word, at most 14 characters (the full name is in the hover text and the table).</summary>
+    public static string ShortName(string name)
+    {
+        var first = name.Split(' ', 2)[0];
+        return first.Length <= 14 ? first : first[..13] + "…";
     }
 
     // Labels outside the circle: left of the nodes on its left half, right on its right half.
@@ -71,7 +78,7 @@ public static class NetworkTraces
         Margin = new Margin { L = 8, R = 8, T = 24, B = 24 },
         ShowLegend = false,
         HoverMode = HoverModeEnum.Closest,
-        XAxis = [new XAxis { Visible = false, Range = [-1.6, 1.6], FixedRange = true }],
+        XAxis = [new XAxis { Visible = false, Range = [-1.9, 1.9], FixedRange = true }],
         YAxis = [new YAxis { Visible = false, Range = [-1.3, 1.3], FixedRange = true }],
         Font = new Font { Family = "system-ui, sans-serif", Size = 11, Color = "#1f2937" },
         PaperBgColor = "rgba(0,0,0,0)",
