@@ -29,12 +29,16 @@ public sealed class Vendor_ecosystem_view(SeededSystem system) : IAsyncLifetime
 
         await page.GotoAsync(new Uri(system.Gateway, "signin?returnUrl=/ecosystem").ToString());
         await HeadlessChromium.ScreenshotAsync(page, $"portal-signin-{width}");
+        // The token form sits under a disclosure beside the development sign-in.
+        await page.GetByText("Sign in with a token").ClickAsync();
         await page.GetByTestId("signin-token").FillAsync(DevelopmentTokens.Create(system.SigningKey, Roles.Vendor, vendorId: vendor.Id));
         await page.GetByTestId("signin-submit").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Uri(system.Gateway, "ecosystem").ToString());
         await Expect(page.GetByTestId("program-title")).ToContainTextAsync(vendor.Id);
         await Expect(page.Locator("main")).Not.ToContainTextAsync(other.Id);
+        await Expect(page.GetByTestId("chart-partners-by-type-chart").Locator("svg.main-svg").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("choose-vendor")).ToHaveCountAsync(0);
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "The page scrolls sideways.");
         await HeadlessChromium.ScreenshotAsync(page, $"portal-ecosystem-{width}");
     }
