@@ -17,7 +17,7 @@ public static class DealText
 
     /// <summary>Pending and due within a day is about to expire; pending past its deadline waits only for the expiry job, so it is done with.</summary>
     public static InboxSection SectionOf(InvitationJson invitation, DateTimeOffset now) =>
-        invitation.Status != "pending" || invitation.AcceptBy <= now ? InboxSection.Answered
+        invitation.State != "pending" || invitation.AcceptBy <= now ? InboxSection.Answered
         : invitation.AcceptBy - now <= AboutToExpire ? InboxSection.AboutToExpire
         : InboxSection.New;
 
@@ -28,11 +28,7 @@ public static class DealText
 
     public static string Day(DateOnly? day) => day?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? Format.None;
 
-    public static string Status(string status) => status switch
-    {
-        "teaming" => "Teaming",
-        _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(status),
-    };
+    public static string Status(string status) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(status.ToLowerInvariant());
 
     public static string Reward(RewardJson reward, string currency) => reward.Kind switch
     {
@@ -41,6 +37,10 @@ public static class DealText
         "fixed-fee" => $"Fixed fee {Format.Money(reward.Amount ?? 0m, currency)}",
         _ => reward.Kind,
     };
+
+    /// <summary>A number typed in a field, read in invariant digits ("1500.5"); null when it is not one, so the API says what it needs.</summary>
+    public static decimal? Amount(string? typed) =>
+        decimal.TryParse(typed?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;
 
     public static string Points(double points) => points.ToString("0.#", CultureInfo.InvariantCulture);
 

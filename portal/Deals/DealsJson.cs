@@ -10,7 +10,11 @@ public sealed record NeedJson(string Capability, bool MustHave);
 public sealed record OpportunityJson(
     Guid Id, Guid OwnerPartnerId, string? VendorId, CustomerJson? Customer, bool CustomerVisible, string Industry, string Region, string Size,
     IReadOnlyList<NeedJson> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate, string Status, decimal? FinalValue,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The status in lower case, as the pages compare it (the services write enum names: <c>Teaming</c>).</summary>
+    public string State => Status.ToLowerInvariant();
+}
 
 public sealed record PostOpportunityJson(
     CustomerJson Customer, string Industry, string Region, string Size, IReadOnlyList<NeedJson> Needs, decimal? EstimatedValue, string Currency,
@@ -28,7 +32,10 @@ public sealed record RewardJson(string Kind, decimal? Percent, decimal? Amount);
 
 public sealed record InvitationJson(
     Guid Id, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId, string Role, RewardJson Reward, DateTimeOffset AcceptBy,
-    string Status, string? DeclineReason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
+    string Status, string? DeclineReason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt)
+{
+    public string State => Status.ToLowerInvariant();
+}
 
 public sealed record InviteJson(Guid PartnerId, string Role, RewardJson Reward, DateTimeOffset? AcceptBy);
 
