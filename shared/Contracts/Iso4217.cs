@@ -7,7 +7,7 @@ namespace EcosystemMarket.Contracts;
 /// ZWG (2024), XCG (2025) in; ANG, HRK, SLL, ZWL, CUC out. Left out on purpose: XTS (reserved for testing) and XXX
 /// (no currency), which no money of ours may be in. Update this set with each amendment.
 /// </summary>
-internal static class Iso4217
+public static class Iso4217
 {
     public static readonly IReadOnlySet<string> ActiveCodes = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -21,6 +21,7 @@ public static class OpportunitiesApi
             .WithSummary("The opportunities the caller was suggested for, newest first, without their customer");
         api.MapGet("/", ListMyOpportunities).WithName(nameof(ListMyOpportunities)).WithSummary("The caller's own opportunities");
         api.MapGet("/{id:guid}", GetOpportunity).WithName(nameof(GetOpportunity)).WithSummary("An opportunity, as the caller may see it");
+        api.MapGet("/{id:guid}/team", GetTeam).WithName(nameof(GetTeam)).WithSummary("The owner and the partners that accepted, for the team's members");
         api.MapGet("/{id:guid}/suggestions", SuggestPartners).WithName(nameof(SuggestPartners)).WithSummary("Complementary partners, ranked by Matching");
         return api;
     }
@@ -123,6 +124,18 @@ public static class OpportunitiesApi
         return invitation is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(OpportunityView.Of(opportunity, showCustomer: invitation.Status == InvitationStatus.Accepted));
+    }
+
+    public static async Task<Results<Ok<OpportunityTeam>, NotFound>> GetTeam(
+        Guid id, ClaimsPrincipal user, OpportunityRepository opportunities, CancellationToken cancellationToken)
+    {
+        if (await opportunities.GetAsync(id, cancellationToken) is not { } opportunity)
+        {
+            return TypedResults.NotFound();
+        }
+        var team = OpportunityTeam.Of(opportunity, await opportunities.InvitationsOfAsync(id, cancellationToken));
+        // Not a member: as if there were no such opportunity, as for the opportunity itself.
+        return team.Includes(user.PartnerId()) || user.IsAdmin() ? TypedResults.Ok(team) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<FindPartnersReply>, NotFound, ProblemHttpResult>> SuggestPartners(

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using EcosystemMarket.AppHost.Seeding;
+using EcosystemMarket.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcosystemMarket.EndToEndTests.Portal;
+
+/// <summary>A VAR's day: it posts an opportunity, invites suggested partners, one joins and one declines, it registers and wins the deal.</summary>
+[Collection(SeededSystemCollection.Name)]
+public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLifetime
+{
+    private HeadlessChromium _chromium = null!;
+    private static List<string> PageConsole = [];
+
+    public async ValueTask InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
+
+    public ValueTask DisposeAsync() => _chromium.DisposeAsync();
+
+    [Fact]
+    public async Task A_var_posts_invites_two_suggested_partners_one_joins_one_declines_and_it_registers_and_wins_the_deal()
+    {
+        var demo = new DemoEcosystem();
+        var reseller = demo.Partners.First(p => p.PartnerFunction == "sales" && p.ProgramMemberships.Count > 0);
+        var lacked = TwoCapabilitiesOthersBring(demo, reseller);
+        var customer = $"Portal Customer {Guid.NewGuid().ToString("N")[..8]}";
+
+        await using var owner = await PortalUser.PartnerAsync(_chromium, system.Gateway, reseller.Id);
+        await using var narrowOwner = await PortalUser.PartnerAsync(_chromium, system.Gateway, reseller.Id, width: 390);
+        foreach (var user in new[] { owner, narrowOwner })
+        {
+            await user.OpenAsync("opportunities");
+            await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Name = "Your opportunities" })).ToBeVisibleAsync();
+            await CheckAsync(user, "opportunities");
+            await user.OpenAsync("opportunities/new");
+            await CheckAsync(user, "opportunity-new");
+        }
+
+        var page = owner.Page;
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => console.Add($"page error: {error}");
+        PageConsole = console;
+        await page.GetByTestId("customer-name").Locator("input").FillAsync(customer);
+        await page.GetByTestId("customer-contact").Locator("input").FillAsync("cio@customer.example");
+        foreach (var code in lacked)
+        {
+            await PickCapabilityAsync(page, "must-haves", code);
+        }
+        await page.GetByTestId("estimated-value").Locator("input").FillAsync("150000");
+        await page.GetByTestId("region").Locator("input").FillAsync(reseller.Regions[0]);
+        await page.GetByTestId("industry").Locator("input").FillAsync("manufacturing");
+        await page.GetByTestId("post").ClickAsync();
+
+        await page.WaitForURLAsync(OpportunityAddress(), new() { Timeout = 30_000 });
+        var opportunity = OpportunityAddress().Match(page.Url).Groups["id"].Value;
+        await Expect(page.GetByTestId("customer")).ToContainTextAsync(customer);
+        var suggestions = page.GetByTestId("suggestion");
+        await Expect(suggestions.First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("owner-lacks")).ToContainTextAsync(lacked[0]);
+        await Expect(suggestions.First.GetByTestId("reasons")).ToContainTextAsync("covers");
+        var suggested = new List<Guid>();
+        foreach (var id in await suggestions.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.partnerId)"))
+        {
+            if (Guid.TryParse(id, out var partner) && demo.Partners.Any(p => p.Id == partner))
+            {
+                suggested.Add(partner);
+            }
+        }
+        Assert.True(suggested.Count >= 2, $"Matching suggests at least two demo partners for {string.Join(", ", lacked)}; it suggested {suggested.Count}.");
+        var (joining, declining) = (suggested[0], suggested[1]);
+        await CheckAsync(owner, "opportunity-owner");
+        await narrowOwner.OpenAsync($"opportunities/{opportunity}");
+        await Expect(narrowOwner.Page.GetByTestId("suggestion").First).ToBeVisibleAsync();
+        await CheckAsync(narrowOwner, "opportunity-owner");
+
+        await page.GetByTestId($"select-{joining}").ClickAsync();
+        await page.GetByTestId($"select-{declining}").ClickAsync();
+        await page.GetByTestId("invite").ClickAsync();
+        await Expect(page.GetByTestId("invite-result")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("invitation")).ToHaveCountAsync(2);
+
+        await using (var narrowInvitee = await PortalUser.PartnerAsync(_chromium, system.Gateway, joining, width: 390))
+        {
+            await InboxShowsTheInvitationAsync(narrowInvitee, opportunity);
+            await narrowInvitee.OpenAsync($"opportunities/{opportunity}");
+            await Expect(narrowInvitee.Page.GetByTestId("customer-hidden")).ToBeVisibleAsync();
+            await CheckAsync(narrowInvitee, "opportunity-invitee");
+        }
+        await using (var invitee = await PortalUser.PartnerAsync(_chromium, system.Gateway, joining))
+        {
+            await InboxShowsTheInvitationAsync(invitee, opportunity);
+            await invitee.Page.Locator($"[data-testid=inbox-new] [data-opportunity-id='{opportunity}'] [data-testid=open-invitation]").ClickAsync();
+            await Expect(invitee.Page.GetByTestId("customer-hidden")).ToBeVisibleAsync();
+            await Expect(invitee.Page.GetByTestId("customer")).ToHaveCountAsync(0);
+            await CheckAsync(invitee, "opportunity-invitee");
+            await invitee.Page.GetByTestId("accept").ClickAsync();
+            await Expect(invitee.Page.GetByTestId("customer")).ToContainTextAsync(customer);
+            await Expect(invitee.Page.GetByTestId("team-member")).ToHaveCountAsync(2);
+            await Expect(invitee.Page.GetByTestId("invitation-status")).ToContainTextAsync("Accepted");
+        }
+        await using (var decliner = await PortalUser.PartnerAsync(_chromium, system.Gateway, declining))
+        {
+            await decliner.OpenAsync($"opportunities/{opportunity}");
+            await decliner.Page.GetByTestId("decline-reason").Locator("textarea").FillAsync("No capacity this quarter");
+            await decliner.Page.GetByTestId("decline").ClickAsync();
+            await Expect(decliner.Page.GetByTestId("invitation-status")).ToContainTextAsync("Declined");
+            await Expect(decliner.Page.GetByTestId("customer")).ToHaveCountAsync(0);
+        }
+
+        await owner.OpenAsync($"opportunities/{opportunity}");
+        await Expect(page.Locator($"[data-testid=invitation][data-partner-id='{joining}']")).ToHaveAttributeAsync("data-status", "accepted");
+        var declined = page.Locator($"[data-testid=invitation][data-partner-id='{declining}']");
+        await Expect(declined).ToHaveAttributeAsync("data-status", "declined");
+        await Expect(declined.GetByTestId("decline-reason")).ToContainTextAsync("No capacity this quarter");
+
+        await page.GetByTestId("register").ClickAsync();
+        await Expect(page.GetByTestId("registration-answer")).ToContainTextAsync(new Regex("protected until|under the vendor's review"));
+        await page.GetByTestId("mark-won").ClickAsync();
+        await Expect(page.GetByTestId("opportunity-status")).ToContainTextAsync("Won");
+        await Expect(page.GetByTestId("final-value")).ToContainTextAsync("150,000.00");
+        await CheckAsync(owner, "opportunity-won");
+    }
+
+    /// <summary>The page's checks, once Fluent's selects have finished setting their ARIA attributes (a frame after they render).</summary>
+    private static async Task CheckAsync(PortalUser user, string name)
+    {
+        await Expect(user.Page.Locator("[role=combobox]:not([aria-expanded])")).ToHaveCountAsync(0);
+        await user.CheckAsync(name);
+    }
+
+    /// <summary>The two capabilities most partners bring that the reseller lacks (neither it nor a sub-capability of one of its own).</summary>
+    private static List<string> TwoCapabilitiesOthersBring(DemoEcosystem demo, DemoPartner reseller)
+    {
+        var owned = reseller.Capabilities.Select(c => c.Code).ToList();
+        return demo.Partners.Where(p => p.Id != reseller.Id && p.PartnerFunction != "sales")
+            .SelectMany(p => p.Capabilities.Select(c => c.Code))
+            .Where(code => !owned.Any(own => code == own || code.StartsWith(own + ".", StringComparison.Ordinal) || own.StartsWith(code + ".", StringComparison.Ordinal)))
+            .GroupBy(code => code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).Take(2).ToList();
+    }
+
+    private static async Task PickCapabilityAsync(IPage page, string picker, string code)
+    {
+        try
+        {
+            await page.GetByTestId(picker).Locator("input").PressSequentiallyAsync(code, new() { Delay = 30 });
+            await page.Locator("fluent-option").Filter(new() { HasText = $"({code})" }).First.ClickAsync(new() { Timeout = 10_000 });
+        }
+        catch
+        {
+            await File.WriteAllTextAsync(Path.Combine(HeadlessChromium.ScreenshotFolder, "debug-picker.html"), await page.ContentAsync());
+            await File.WriteAllLinesAsync(Path.Combine(HeadlessChromium.ScreenshotFolder, "debug-console.txt"), PageConsole);
+            await HeadlessChromium.ScreenshotAsync(page, "debug-picker");
+            throw;
+        }
+    }
+
+    private static async Task InboxShowsTheInvitationAsync(PortalUser invitee, string opportunity)
+    {
+        await invitee.OpenAsync("invitations");
+        await Expect(invitee.Page.Locator($"[data-testid=inbox-new] [data-opportunity-id='{opportunity}']")).ToBeVisibleAsync();
+        await CheckAsync(invitee, "invitations");
+    }
+
+    [GeneratedRegex(@"/opportunities/(?<id>[0-9a-f-]{36})")]
+    private static partial Regex OpportunityAddress();
+}
