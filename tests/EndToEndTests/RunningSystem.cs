@@ -101,6 +101,11 @@ public class RunningSystem : IAsyncLifetime
         TryDelete(_data);
     }
 
+    /// <summary>The warnings and errors one resource logged, to explain a failed test (its whole log would drown them).</summary>
+    public string ProblemsOf(string resource) =>
+        string.Join('\n', Output.Split('\n').Where(line => line.StartsWith($"[{resource}] ", StringComparison.Ordinal)
+            && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal) || line.Contains("Exception", StringComparison.Ordinal))).TakeLast(40));
+
     public static string Tail(string output, int lines = 80) => string.Join('\n', output.Split('\n').TakeLast(lines));
 
     private void CollectOutput(DistributedApplication app)

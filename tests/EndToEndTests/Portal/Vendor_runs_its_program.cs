@@ -18,7 +18,11 @@ public sealed class Vendor_runs_its_program(SeededSystem system) : IAsyncLifetim
 
     public async ValueTask InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
-    public ValueTask DisposeAsync() => _chromium.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Console.WriteLine(system.ProblemsOf("portal"));
+        return _chromium.DisposeAsync();
+    }
 
     private static async Task<int> CountAsync(IPage page, string testId) =>
         int.Parse((await page.GetByTestId(testId).TextContentAsync())!.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
