@@ -9,13 +9,16 @@ using EcosystemMarket.MatchingBenchmark;
 // gateway call it makes), one after another, --rounds times. Pages answer within a second on the seeded system: this
 // prints each page's p50, p90 and max, and the slowest page against that second.
 const string Usage = """
-    usage: PortalBenchmark [--gateway URL] [--rounds N]
-      --gateway URL  the running system's gateway, where the portal answers (default http://localhost:5080)
-      --rounds N     times each page is fetched (default 20)
+    usage: PortalBenchmark [--gateway URL] [--rounds N] [--partner GUID] [--vendor ID]
+      --gateway URL    the running system's gateway, where the portal answers (default http://localhost:5080)
+      --rounds N       times each page is fetched (default 20)
+      --partner GUID   the partner to sign in as (default: the first the sign-in page offers)
+      --vendor ID      the vendor to sign in as (default: the first program the sign-in page offers)
     """;
 
 var gateway = new Uri("http://localhost:5080");
 var rounds = 20;
+string? partnerId = null, vendorId = null;
 for (var i = 0; i < args.Length; i += 2)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -27,6 +30,12 @@ for (var i = 0; i < args.Length; i += 2)
         case "--rounds" when int.TryParse(value, out var n) && n > 0:
             rounds = n;
             break;
+        case "--partner" when Guid.TryParse(value, out var id):
+            partnerId = id.ToString();
+            break;
+        case "--vendor" when value is { Length: > 0 }:
+            vendorId = value;
+            break;
         default:
             Console.Error.WriteLine($"Unknown option or bad value: {string.Join(' ', args.Skip(i).Take(2))}\n{Usage}");
             return 2;
@@ -34,8 +43,8 @@ for (var i = 0; i < args.Length; i += 2)
 }
 
 var load = LoadAverage();
-var partner = await Browser.SignInAsync(gateway, "partner", form => form.Options("dev-partner").First(o => o != "new"));
-var vendor = await Browser.SignInAsync(gateway, "vendor", form => form.Options("dev-vendors").First());
+var partner = await Browser.SignInAsync(gateway, "partner", form => partnerId ?? form.Options("dev-partner").First(o => o != "new"));
+var vendor = await Browser.SignInAsync(gateway, "vendor", form => vendorId ?? form.Options("dev-vendors").First());
 if (partner is null || vendor is null)
 {
     Console.Error.WriteLine("The development sign-in offered no partner or vendor: start the system with ./run.sh start --seed-demo.");
