@@ -11,7 +11,6 @@ namespace EcosystemMarket.EndToEndTests.Portal;
 public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLifetime
 {
     private HeadlessChromium _chromium = null!;
-    private static List<string> PageConsole = [];
 
     public async ValueTask InitializeAsync() => _chromium = await HeadlessChromium.LaunchAsync();
 
@@ -41,10 +40,6 @@ public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLif
         }
 
         var page = owner.Page;
-        var console = new List<string>();
-        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
-        page.PageError += (_, error) => console.Add($"page error: {error}");
-        PageConsole = console;
         await page.GetByTestId("customer-name").Locator("input").FillAsync(customer);
         await page.GetByTestId("customer-contact").Locator("input").FillAsync("cio@customer.example");
         foreach (var code in lacked)
@@ -122,18 +117,8 @@ public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLif
 
     private static async Task PickCapabilityAsync(IPage page, string picker, string code)
     {
-        try
-        {
-            await page.GetByTestId(picker).Locator("input").PressSequentiallyAsync(code, new() { Delay = 30 });
-            await page.Locator("fluent-option").Filter(new() { HasText = $"({code})" }).First.ClickAsync(new() { Timeout = 10_000 });
-        }
-        catch
-        {
-            await File.WriteAllTextAsync(Path.Combine(HeadlessChromium.ScreenshotFolder, "debug-picker.html"), await page.ContentAsync());
-            await File.WriteAllLinesAsync(Path.Combine(HeadlessChromium.ScreenshotFolder, "debug-console.txt"), PageConsole);
-            await HeadlessChromium.ScreenshotAsync(page, "debug-picker");
-            throw;
-        }
+        await page.GetByTestId(picker).Locator("input").PressSequentiallyAsync(code, new() { Delay = 30 });
+        await page.Locator("fluent-option").Filter(new() { HasText = $"({code})" }).First.ClickAsync(new() { Timeout = 10_000 });
     }
 
     private static async Task InboxShowsTheInvitationAsync(PortalUser invitee, string opportunity)
