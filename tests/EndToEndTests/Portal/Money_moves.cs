@@ -34,10 +34,10 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
         await using (var partner = await PortalUser.PartnerAsync(_chromium, system.Gateway, owner))
         {
             await partner.OpenAsync("money");
-            await Expect(partner.Page.GetByTestId("balance-USD-payable")).ToHaveTextAsync(Money(before.Payable));
-            await Expect(partner.Page.GetByTestId("balance-USD-paid")).ToHaveTextAsync(Money(before.Paid));
+            await Expect(partner.Page.GetByTestId("balance-USD-payable")).ToHaveTextAsync(PortalUser.Usd(before.Payable));
+            await Expect(partner.Page.GetByTestId("balance-USD-paid")).ToHaveTextAsync(PortalUser.Usd(before.Paid));
             var newest = partner.Page.GetByTestId("ledger").GetByRole(Microsoft.Playwright.AriaRole.Row).Filter(new() { HasText = "Lead-registration bonus earned" }).First;
-            await Expect(newest).ToContainTextAsync(Money(bonus.Value.Amount));
+            await Expect(newest).ToContainTextAsync(PortalUser.Usd(bonus.Value.Amount));
             await partner.CheckAsync("money");
 
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -67,7 +67,7 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
             await Expect(vendor.Page.GetByTestId("payout-approved")).ToBeVisibleAsync();
             approved = (await PaidToAsync(owner)) - before.PaidByContoso;
             Assert.True(approved >= bonus.Value.Amount, $"The payout paid {approved}, less than the bonus of {bonus.Value.Amount}.");
-            await Expect(vendor.Page.GetByTestId("payout-approved")).ToContainTextAsync(Money(approved));
+            await Expect(vendor.Page.GetByTestId("payout-approved")).ToContainTextAsync(PortalUser.Usd(approved));
             await vendor.CheckAsync("payouts");
         }
 
@@ -76,10 +76,10 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
         await using (var partner = await PortalUser.PartnerAsync(_chromium, system.Gateway, owner))
         {
             await partner.OpenAsync("money");
-            await Expect(partner.Page.GetByTestId("balance-USD-paid")).ToHaveTextAsync(Money(after.Paid));
-            await Expect(partner.Page.GetByTestId("balance-USD-payable")).ToHaveTextAsync(Money(after.Payable));
+            await Expect(partner.Page.GetByTestId("balance-USD-paid")).ToHaveTextAsync(PortalUser.Usd(after.Paid));
+            await Expect(partner.Page.GetByTestId("balance-USD-payable")).ToHaveTextAsync(PortalUser.Usd(after.Payable));
             await Expect(partner.Page.GetByTestId("ledger").GetByRole(Microsoft.Playwright.AriaRole.Row).Filter(new() { HasText = "Payout" }).First)
-                .ToContainTextAsync(Money(-approved));
+                .ToContainTextAsync(PortalUser.Usd(-approved));
         }
     }
 
@@ -112,8 +112,6 @@ public sealed class Money_moves(SeededSystem system) : IAsyncLifetime
         Assert.Equal(200, response.Status);
         Assert.StartsWith("currency,line,", await response.TextAsync());
     }
-
-    private static string Money(decimal amount) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} USD";
 
     /// <summary>The first seeded story again, for a new customer: its owner registers the deal with Contoso and wins it.</summary>
     private async Task<(Guid Owner, Guid OpportunityId)> WinAContosoDealAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using EcosystemMarket.TestSupport;
@@ -81,6 +82,37 @@ public sealed class PortalUser : IAsyncDisposable
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe-core finds serious or critical violations on '{name}' at {Width} px:\n" + string.Join("\n", serious.Select(Describe)));
     }
+
+    /// <summary>How the portal writes an amount of US dollars.</summary>
+    public static string Usd(decimal amount) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} USD";
+
+    /// <summary>
+    /// Types into a Fluent text input until the page has heard it, which <paramref name="heard"/> checks within a few
+    /// seconds (throwing a <see cref="PlaywrightException"/> if not). Typing the moment the input appears can come before its script listens.
+    /// </summary>
+    public static async Task TypeUntilHeardAsync(ILocator textbox, string text, Func<Task> heard)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await textbox.FillAsync(text);
+            try
+            {
+                await heard();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+                await textbox.FillAsync("");
+            }
+        }
+    }
+
+    /// <summary>A check for <see cref="TypeUntilHeardAsync"/>: the button, disabled while the text is missing, is enabled.</summary>
+    public static Func<Task> Enabled(ILocator button) =>
+        () => Expect(button).Not.ToHaveAttributeAsync("disabled", AnyValue(), new() { Timeout = 3_000 });
+
+    /// <summary>A Fluent button is a custom element: it is disabled while it has the attribute, whatever its value.</summary>
+    private static System.Text.RegularExpressions.Regex AnyValue() => new(".*");
 
     private static string Describe(AxeResultItem violation) =>
         $"- {violation.Id} ({violation.Impact}): {violation.Help}\n" + string.Join("\n", violation.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target?.ToString() ?? "")}: {n.Html}"));

@@ -53,21 +53,8 @@ public sealed class Vendor_runs_its_program(SeededSystem system) : IAsyncLifetim
         var rejected = page.Locator($"[data-testid=pending-claim][data-claim-id='{(await pending.Nth(0).GetAttributeAsync("data-claim-id"))!}']");
         var rejectedId = (await rejected.GetAttributeAsync("data-claim-id"))!;
         await rejected.GetByTestId("reject").ClickAsync();
-        // The button is enabled once the portal has the reason: a click before that would send none. Typing into the
-        // Fluent input the moment it appears can come before its script listens, so the reason is typed again until heard.
-        for (var attempt = 1; ; attempt++)
-        {
-            await rejected.GetByRole(AriaRole.Textbox).FillAsync("The certificate number is not in our records.");
-            try
-            {
-                await Expect(rejected.GetByTestId("confirm-reject")).Not.ToHaveAttributeAsync("disabled", new System.Text.RegularExpressions.Regex(".*"), new() { Timeout = 3_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 5)
-            {
-                await rejected.GetByRole(AriaRole.Textbox).FillAsync("");
-            }
-        }
+        // The button is enabled once the portal has the reason: a click before that would send none.
+        await PortalUser.TypeUntilHeardAsync(rejected.GetByRole(AriaRole.Textbox), "The certificate number is not in our records.", PortalUser.Enabled(rejected.GetByTestId("confirm-reject")));
         await rejected.GetByTestId("confirm-reject").ClickAsync();
         var rejection = page.Locator($"[data-testid=decided-claim][data-claim-id='{rejectedId}']");
         await Expect(rejection.GetByTestId("history-entry")).ToContainTextAsync("rejected");
