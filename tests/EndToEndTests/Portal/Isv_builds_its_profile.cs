@@ -19,7 +19,7 @@ public sealed class Isv_builds_its_profile(SeededSystem system) : IAsyncLifetime
     public ValueTask DisposeAsync() => _chromium.DisposeAsync();
 
     [Fact]
-    public async Task A_new_isv_registers_its_profile_and_sees_its_completeness_and_its_tier_claim_pending_attestation()
+    public async Task A_new_isv_registers_its_profile_sees_its_completeness_and_its_tier_claim_pending_until_the_vendor_attests_it()
     {
         var vendor = DemoEcosystem.Vendors[0].Id;
         var name = $"Portal ISV {Guid.NewGuid().ToString("N")[..8]}";
@@ -55,6 +55,27 @@ public sealed class Isv_builds_its_profile(SeededSystem system) : IAsyncLifetime
         await isv.WaitUntilInteractiveAsync();
         await SavedProfileShowsAsync(page, name, vendor);
         await Expect(page.GetByTestId("name").Locator("input")).ToHaveValueAsync(name);
+
+        // The vendor finds the ISV's claims waiting in its program (membership and tier) and attests them; the ISV's profile says so.
+        await using (var program = await PortalUser.VendorAsync(_chromium, system.Gateway, vendor))
+        {
+            var claims = program.Page.GetByTestId("pending-claim").Filter(new() { HasText = name });
+            await Expect(claims.GetByTestId("claim-kind").GetByText("tier", new() { Exact = true })).ToBeVisibleAsync();
+            var count = await claims.CountAsync();
+            for (var left = count; left > 0; left--)
+            {
+                await claims.First.GetByTestId("attest").ClickAsync();
+                await Expect(claims).ToHaveCountAsync(left - 1);
+            }
+            var decided = program.Page.GetByTestId("decided-claim").Filter(new() { HasText = name });
+            await Expect(decided).ToHaveCountAsync(count);
+            await Expect(decided.GetByTestId("claim-state").GetByText("attested", new() { Exact = true })).ToHaveCountAsync(count);
+        }
+        await page.ReloadAsync();
+        await isv.WaitUntilInteractiveAsync();
+        var attested = page.GetByTestId("saved-profile").Locator($"[data-testid=tier-claim][data-vendor='{vendor}']");
+        await Expect(attested).ToHaveAttributeAsync("data-state", "attested");
+        await isv.CheckAsync("profile-attested");
     }
 
     [Fact]
