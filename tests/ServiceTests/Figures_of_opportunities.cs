@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EcosystemMarket.Contracts.Ecosystem;
+using EcosystemMarket.Contracts.Matching;
 using EcosystemMarket.TestSupport;
 
 namespace EcosystemMarket.ServiceTests;
@@ -60,6 +61,12 @@ public sealed class Figures_of_opportunities(BrokeringFixture fixture) : IClassF
         return (await response.Content.ReadFromJsonAsync<OpportunityFigures>(Cancel))!;
     }
 
+    private async Task SuggestAsync(Guid owner, Guid opportunity, params Candidate[] candidates)
+    {
+        fixture.Matchmaker.NextCandidates.Enqueue(candidates);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Host.ClientFor(owner).GetAsync($"/api/opportunities/{opportunity}/suggestions", Cancel)).StatusCode);
+    }
+
     [Fact]
     public async Task A_vendor_reads_what_became_of_its_programs_opportunities_posted_in_the_last_90_days()
     {
@@ -78,6 +85,9 @@ public sealed class Figures_of_opportunities(BrokeringFixture fixture) : IClassF
 
         var won = await PostAsync(owner, acme, 100_000m);
         var lost = await PostAsync(owner, acme, 50_000m);
+        // Matching suggested a partner for one of the three; for another it found none.
+        await SuggestAsync(owner, won, new Candidate { PartnerId = first.ToString(), Name = "First", Score = 0.9, Reasons = { "covers storage" } });
+        await SuggestAsync(owner, lost);
         var now = DateTimeOffset.UtcNow;
         var (accepts, declines, expires) = (await InviteAsync(owner, won, first), await InviteAsync(owner, won, second), await InviteAsync(owner, won, slow, now.AddHours(2)));
         var acceptsLater = await InviteAsync(owner, lost, late);
@@ -105,6 +115,7 @@ public sealed class Figures_of_opportunities(BrokeringFixture fixture) : IClassF
         Assert.Equal((acme, 3L), (figures.Vendor, figures.Posted));
         Assert.Equal(89, figures.To.DayNumber - figures.From.DayNumber);
         Assert.Equal([new CurrencyTotal("EUR", 1, 500m), new CurrencyTotal("USD", 2, 150_000m)], figures.PostedValue);
+        Assert.Equal((1L, 1.0 / 3), (figures.Matched, figures.MatchRate));
         var invitations = figures.Invitations;
         Assert.Equal((4L, 2L, 1L, 1L, 0L), (invitations.Sent, invitations.Accepted, invitations.Declined, invitations.Expired, invitations.Pending));
         Assert.Equal(2.0 / 4, invitations.AcceptanceRate);

@@ -73,11 +73,26 @@ public class Program_activity_figures
     }
 
     [Fact]
+    public void Match_rate_is_the_share_of_posted_opportunities_matching_suggested_a_partner_for()
+    {
+        List<PostedOpportunity> opportunities =
+        [
+            Opportunity(OpportunityStatus.Open) with { Matched = true }, Opportunity(OpportunityStatus.Won, final: 1m) with { Matched = true },
+            Opportunity(OpportunityStatus.Open), Opportunity(OpportunityStatus.Withdrawn) with { Matched = true },
+        ];
+
+        var figures = ProgramActivity.Of("acme", Period, opportunities, [], NoRegistrations);
+
+        Assert.Equal((3L, 0.75), (figures.Matched, figures.MatchRate));
+    }
+
+    [Fact]
     public void Nothing_posted_gives_zeros_and_no_rates_or_medians()
     {
         var figures = ProgramActivity.Of("acme", Period, [], [], new RegistrationCounts(3, 1, 1, 2));
 
         Assert.Equal(0, figures.Posted);
+        Assert.Null(figures.MatchRate);
         Assert.Null(figures.Outcomes.WinRate);
         Assert.Null(figures.Invitations.AcceptanceRate);
         Assert.Null(figures.Invitations.MedianResponseTime);

@@ -14,12 +14,14 @@ public sealed class ProgramActivityQuery(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var opportunities = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(
             database.Sql(ProgramActivitySql.SelectPostedOpportunities), parameters, cancellationToken: cancellationToken));
+        var matched = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            database.Sql(ProgramActivitySql.SelectMatchedOfPosted), parameters, cancellationToken: cancellationToken))).ToHashSet();
         var invitations = await connection.QueryAsync<InvitationRow>(new CommandDefinition(
             database.Sql(ProgramActivitySql.SelectInvitationsOfPosted), parameters, cancellationToken: cancellationToken));
         var registrations = await connection.QuerySingleAsync<RegistrationRow>(new CommandDefinition(
             database.Sql(ProgramActivitySql.CountRegistrations), parameters, cancellationToken: cancellationToken));
         return ProgramActivity.Of(vendor, period,
-            opportunities.Select(o => new PostedOpportunity(o.Id, Enum.Parse<OpportunityStatus>(o.Status), o.Currency, o.EstimatedValue, o.FinalValue, o.PostedAt)).ToList(),
+            opportunities.Select(o => new PostedOpportunity(o.Id, Enum.Parse<OpportunityStatus>(o.Status), o.Currency, o.EstimatedValue, o.FinalValue, o.PostedAt, matched.Contains(o.Id))).ToList(),
             invitations.Select(i => new InvitationOutcome(i.OpportunityId, Enum.Parse<InvitationStatus>(i.Status), i.CreatedAt, i.RespondedAt)).ToList(),
             new RegistrationCounts(registrations.Registered, registrations.Protected, registrations.Overlaps, registrations.Poaching));
     }

@@ -14,6 +14,12 @@ internal static class ProgramActivitySql
         WHERE {PostedInPeriod};
         """);
 
+    public static readonly SqlText SelectMatchedOfPosted = SqlText.Portable($"""
+        SELECT DISTINCT s.opportunity_id
+        FROM opportunity_suggestions AS s JOIN opportunities AS o ON o.id = s.opportunity_id
+        WHERE {PostedInPeriod};
+        """);
+
     public static readonly SqlText SelectInvitationsOfPosted = SqlText.Portable($"""
         SELECT i.opportunity_id AS OpportunityId, i.status AS Status, i.created_at AS CreatedAt, i.responded_at AS RespondedAt
         FROM invitations AS i JOIN opportunities AS o ON o.id = i.opportunity_id

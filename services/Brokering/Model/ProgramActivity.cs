@@ -3,8 +3,8 @@ using EcosystemMarket.Contracts.V1;
 
 namespace EcosystemMarket.Brokering.Model;
 
-/// <summary>An opportunity posted in the period, as the figures need it.</summary>
-public sealed record PostedOpportunity(Guid Id, OpportunityStatus Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt);
+/// <summary>An opportunity posted in the period, as the figures need it; matched when Matching suggested a partner for it.</summary>
+public sealed record PostedOpportunity(Guid Id, OpportunityStatus Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt, bool Matched = false);
 
 /// <summary>An invitation to one of the period's opportunities, as the figures need it.</summary>
 public sealed record InvitationOutcome(Guid OpportunityId, InvitationStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
@@ -34,6 +34,8 @@ public static class ProgramActivity
             To = period.To,
             Posted = opportunities.Count,
             PostedValue = ByCurrency(opportunities, o => o.EstimatedValue),
+            Matched = opportunities.LongCount(o => o.Matched),
+            MatchRate = Rate(opportunities.LongCount(o => o.Matched), opportunities.Count),
             Invitations = InvitationsOf(invitations),
             Teamed = timesToTeam.Count,
             MedianTimeToTeam = Median(timesToTeam),

@@ -32,8 +32,7 @@ public sealed record PartnerFigures
 
 /// <summary>
 /// What happened to the opportunities of a program posted (published) from <see cref="From"/> to <see cref="To"/>
-/// inclusive, UTC days. Whether Matching found partners for an opportunity is not stored (it is asked on demand and
-/// only counted in telemetry), so there is no match rate here.
+/// inclusive, UTC days.
 /// </summary>
 public sealed record OpportunityFigures
 {
@@ -42,6 +41,12 @@ public sealed record OpportunityFigures
     public required DateOnly To { get; init; }
     public required long Posted { get; init; }
     public required IReadOnlyList<CurrencyTotal> PostedValue { get; init; }
+
+    /// <summary>Opportunities for which Matching suggested at least one partner (Brokering records what it suggested).</summary>
+    public required long Matched { get; init; }
+
+    /// <summary>Matched of those posted; null when none was posted.</summary>
+    public required double? MatchRate { get; init; }
     public required InvitationFigures Invitations { get; init; }
 
     /// <summary>Opportunities whose team formed: at least one invitation accepted.</summary>
