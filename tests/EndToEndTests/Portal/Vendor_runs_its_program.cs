@@ -38,6 +38,8 @@ public sealed class Vendor_runs_its_program(SeededSystem system) : IAsyncLifetim
         await Expect(page.GetByTestId("claims-by-state-attested")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         var (attestedBefore, rejectedBefore) = (await CountAsync(page, "claims-by-state-attested"), await CountAsync(page, "claims-by-state-rejected"));
         var approvedBefore = await CountAsync(page, "conflicts-by-decision-approved");
+        // The demo's owners asked Matching for partners, so the program has a match rate (a percentage, not "no data").
+        await Expect(page.GetByTestId("match-rate")).ToContainTextAsync("%");
 
         await vendor.OpenAsync("program");
         await Expect(page.GetByTestId("member").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
