@@ -21,7 +21,9 @@ public sealed class Two_replicas_of_every_service : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _broker.InitializeAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
         _system = await ReplicatedSystem.StartAsync(_broker.ConnectionString);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{_system.Replicas.Values.Sum(r => r.Count) + 1} processes started in {started.Elapsed.TotalSeconds:0.0} s.");
     }
 
     [Fact]
@@ -33,6 +35,7 @@ public sealed class Two_replicas_of_every_service : IAsyncLifetime
         await Expect(HttpStatusCode.Created, isvClient.PostAsJsonAsync("/api/partners", Profile("Stora Replicas", "solution", "isv", "storage"), Cancel));
         await Expect(HttpStatusCode.Created, varClient.PostAsJsonAsync("/api/partners", Profile("Vara Replicas", "sales", "solution-reseller", "software"), Cancel));
 
+        var journey = System.Diagnostics.Stopwatch.StartNew();
         var won = new Dictionary<Guid, decimal>();
         for (var deal = 1; deal <= Deals; deal++)
         {
@@ -40,6 +43,7 @@ public sealed class Two_replicas_of_every_service : IAsyncLifetime
             won[await WinAsync(varClient, isvClient, isv, finalValue)] = finalValue / 10;
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{Deals} deals won in {journey.Elapsed.TotalSeconds:0.0} s.");
         // Every win booked once on the ISV's side, then nothing more arrives (a duplicate would come within the wait).
         var ledger = await Eventually.HoldsAsync(() => LedgerAsync(isvClient, isv), l => l.Count >= Deals, Patience);
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
