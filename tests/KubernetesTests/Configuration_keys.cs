@@ -76,6 +76,19 @@ public sealed class Configuration_keys
 
     [Theory]
     [MemberData(nameof(Overlays_render_and_validate.Overlays), MemberType = typeof(Overlays_render_and_validate))]
+    public void The_portal_replicas_share_one_key_ring_from_a_Secret(string overlay)
+    {
+        var pod = Kustomize.System(overlay).Deployment("portal").Spec.Template.Spec;
+        var container = pod.Containers.Single();
+
+        var folder = container.Env.Single(e => e.Name == "Portal__DataProtection__KeyRing").Value;
+        var mount = container.VolumeMounts.Single(m => m.MountPath == folder);
+        Assert.True(mount.ReadOnlyProperty);
+        Assert.Equal("portal-key-ring", pod.Volumes.Single(v => v.Name == mount.Name).Secret.SecretName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays_render_and_validate.Overlays), MemberType = typeof(Overlays_render_and_validate))]
     public void The_queues_are_quorum_queues_on_three_RabbitMQ_nodes(string overlay)
     {
         var system = Kustomize.System(overlay);
