@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one entry script: installs what the system needs from the OS (RabbitMQ, and Chromium for the
-# browser tests) when it is missing, then
+# The one entry script: installs what the system needs from the OS (RabbitMQ, and for the tests Chromium for the
+# browser tests and kubectl, whose kustomize renders the Kubernetes manifests) when it is missing, then
 #   ./run.sh start [apphost options]   starts the whole system under the .NET Aspire app host and its dashboard
 #   ./run.sh test                      runs every test against a local RabbitMQ
 set -euo pipefail
@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 ensure_installed() {
   local missing=()
   [ -x /usr/sbin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
-  if [ "${1:-}" = with-browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ "${1:-}" = for-tests ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ "${1:-}" = for-tests ] && ! command -v kubectl >/dev/null 2>&1; then missing+=(kubernetes-client); fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} (Debian packages)..."
     apt-get update -qq
@@ -44,7 +45,7 @@ case "${1:-}" in
     exec dotnet run --project apphost -- "$@"
     ;;
   test)
-    ensure_installed with-browser
+    ensure_installed for-tests
     ensure_rabbitmq_running
     # One test assembly at a time: each starts real processes (services, RabbitMQ nodes, the app host), and on two
     # cores several of them at once slow one another past the tests' waits.

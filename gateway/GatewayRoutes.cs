@@ -56,19 +56,29 @@ public static class GatewayRoutes
         }])
         .ToList();
 
+    /// <summary>
+    /// One cluster per service, a destination per address: <c>services:{name}:http:0</c>, <c>:1</c>, ... (on Kubernetes one
+    /// Service address in front of the replicas; where replicas are addressed one by one, the gateway balances among them).
+    /// </summary>
     public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration) =>
-        Table.Select(entry => Cluster(entry.Service, configuration[$"services:{entry.Service}:http:0"]
-                ?? throw new InvalidOperationException($"No address for '{entry.Service}': set services__{entry.Service}__http__0.")))
-            .Concat(PortalAddress(configuration) is { } portal ? [Cluster(Portal, portal)] : [])
+        Table.Select(entry => Cluster(entry.Service, Addresses(configuration, entry.Service) is { Count: > 0 } addresses ? addresses
+                : throw new InvalidOperationException($"No address for '{entry.Service}': set services__{entry.Service}__http__0.")))
+            .Concat(PortalAddress(configuration) is null ? [] : [Cluster(Portal, Addresses(configuration, Portal))])
             .ToList();
 
     /// <summary>The portal is optional: without <c>services:portal:http:0</c> the gateway serves only the API.</summary>
     private static string? PortalAddress(IConfiguration configuration) =>
         configuration[$"services:{Portal}:http:0"] is { Length: > 0 } address ? address : null;
 
-    private static ClusterConfig Cluster(string id, string address) => new()
+    private static IReadOnlyList<string> Addresses(IConfiguration configuration, string service) =>
+        configuration.GetSection($"services:{service}:http").GetChildren().Select(address => address.Value).OfType<string>()
+            .Where(address => address.Length > 0).ToList();
+
+    private static ClusterConfig Cluster(string id, IReadOnlyList<string> addresses) => new()
     {
         ClusterId = id,
-        Destinations = new Dictionary<string, DestinationConfig> { [id] = new() { Address = address } },
+        // The first keeps the service's own name: a cluster of one, as everywhere but a test of replicas, reads as before.
+        Destinations = addresses.Select((address, index) => (Name: index == 0 ? id : $"{id}-{index}", Address: address))
+            .ToDictionary(d => d.Name, d => new DestinationConfig { Address = d.Address }),
     };
 }

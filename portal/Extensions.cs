@@ -1,6 +1,7 @@
 using EcosystemMarket.Portal.Ecosystem;
 using EcosystemMarket.Portal.Gateway;
 using EcosystemMarket.Portal.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.FluentUI.AspNetCore.Components;
 
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.WebHost.UseStaticWebAssets();
         // Behind the gateway, which keeps the browser's Host and says in X-Forwarded-Proto whether it was HTTPS.
         builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        builder.AddSharedKeyRing();
         builder.AddPortalSignIn();
         builder.AddGatewayClient();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -25,5 +27,21 @@ internal static class Extensions
         // circuit where a person works in them.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
+    }
+
+    /// <summary>
+    /// Sign-in cookies, antiforgery tokens and the interactive pages' component state are protected with the data
+    /// protection key ring. Each process keeps its own unless <c>Portal:DataProtection:KeyRing</c> names a folder the
+    /// replicas share (on Kubernetes a Secret mounted read-only, its key made to last): then whichever replica the
+    /// gateway sends a request to reads what another wrote.
+    /// </summary>
+    private static void AddSharedKeyRing(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["Portal:DataProtection:KeyRing"] is { Length: > 0 } keyRing)
+        {
+            builder.Services.AddDataProtection()
+                .SetApplicationName("EcosystemMarket.Portal")
+                .PersistKeysToFileSystem(new DirectoryInfo(keyRing));
+        }
     }
 }

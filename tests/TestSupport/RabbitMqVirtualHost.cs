@@ -43,6 +43,15 @@ public sealed class RabbitMqVirtualHost(Uri broker, Func<string[], Task<string>>
             .ToList();
     }
 
+    /// <summary>Each queue of the virtual host with its type: classic, quorum or stream.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync()
+    {
+        var table = await rabbitmqctl(["list_queues", "-p", Name, "--no-table-headers", "name", "type"]);
+        return table.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .ToDictionary(cells => cells[0], cells => cells[1]);
+    }
+
     public async Task<QueueState> QueueAsync(string name) =>
         (await QueuesAsync()).SingleOrDefault(q => q.Name == name) ?? throw new InvalidOperationException($"No queue {name} in {Name}.");
 

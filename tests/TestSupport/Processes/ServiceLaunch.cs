@@ -15,11 +15,14 @@ public sealed record ServiceLaunch(string Name, string ProjectDirectory, string 
         new("matching", "services/Matching", "EcosystemMarket.Matching", ServesGrpc: true),
         new("brokering", "services/Brokering", "EcosystemMarket.Brokering", ServesGrpc: false),
         new("settlement", "services/Settlement", "EcosystemMarket.Settlement", ServesGrpc: false),
+        // No database of its own: the connection string it is given is never read.
+        new("gateway", "gateway", "EcosystemMarket.Gateway", ServesGrpc: false),
     ];
 
     public int HttpPort { get; } = FreePort.Next();
     public int GrpcPort { get; } = FreePort.Next();
     public string HttpUrl => $"http://127.0.0.1:{HttpPort}";
+    public string GrpcUrl => $"http://127.0.0.1:{GrpcPort}";
     public string Database => Name + "db";
 
     /// <summary>The service of that name, on ports of its own.</summary>
