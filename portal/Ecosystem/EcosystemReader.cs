@@ -22,7 +22,8 @@ public sealed class EcosystemReader(GatewayClient gateway, TimeProvider clock)
         var partners = gateway.GetAsync<PartnerFigures>(With("api/partners/figures", ("vendor", vendor)), cancellationToken);
         var opportunities = gateway.GetAsync<OpportunityFigures>(
             With("api/opportunities/figures", ("vendor", vendor), ("from", Day(query.From)), ("to", Day(query.To))), cancellationToken);
-        var rewards = gateway.GetAsync<RewardFigures>(With("api/rewards/figures", ("vendor", vendor)), cancellationToken);
+        var rewards = gateway.GetAsync<RewardFigures>(
+            With("api/rewards/figures", ("vendor", vendor), ("from", Day(query.From)), ("to", Day(query.To))), cancellationToken);
         var relationships = gateway.GetAsync<RelationshipsView>(With("api/matching/relationships",
             ("windowDays", window.ToString(CultureInfo.InvariantCulture)), ("limit", RelationshipsShown.ToString(CultureInfo.InvariantCulture)),
             ("vendor", vendor)), cancellationToken);

@@ -80,6 +80,18 @@ public sealed class Figures_of_rewards(SettlementFixture fixture) : IClassFixtur
         var clawedBack = await FiguresReachAsync(vendor, new CurrencyRewards("USD", 3_000m, 1_500m, -1_500m, 1_500m, 1_500m));
         Assert.Equal([new CurrencyRewards("USD", 3_000m, 1_500m, -1_500m, 1_500m, 1_500m)], clawedBack.Currencies);
 
+        // Over today only: the payout, approved 15 days ahead on the test's clock, falls after it, so nothing is paid
+        // in it and both bonuses are still held at its end; a period that ended yesterday saw nothing of this program.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var day = await FiguresAsync(vendor, $"?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        Assert.Equal((today, today), (day.From, day.To));
+        Assert.Equal([new CurrencyRewards("USD", Accrued: 3_000m, Held: 3_000m, Payable: -1_500m, Paid: 0m, ClawedBack: 1_500m)], day.Currencies);
+        var before = await FiguresAsync(vendor, $"?to={today.AddDays(-1):yyyy-MM-dd}");
+        Assert.Equal((today.AddDays(-90), today.AddDays(-1)), (before.From, before.To));
+        Assert.Empty(before.Currencies);
+        Assert.True(before.AsOf <= new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        await (await vendor.GetAsync("/api/rewards/figures?from=2026-13-01", Cancel)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
         var other = await FiguresAsync(fixture.Host.CreateClient().AsAdmin(), $"?vendor={globex}");
         Assert.Equal([new CurrencyRewards("USD", 1_500m, 1_500m, 0m, 0m, 0m)], other.Currencies);
         Assert.Contains(new ProgramSummary(acme, "Acme Partner Program"), other.Programs);

@@ -1,5 +1,6 @@
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Contracts.Ecosystem;
+using EcosystemMarket.ServiceDefaults;
 
 namespace EcosystemMarket.UnitTests;
 

@@ -1,4 +1,5 @@
 using EcosystemMarket.Brokering.Model;
+using EcosystemMarket.ServiceDefaults;
 using EcosystemMarket.ServiceDefaults.Problems;
 
 namespace EcosystemMarket.UnitTests;

@@ -33,6 +33,22 @@ public class Reward_totals
     }
 
     [Fact]
+    public void Over_a_period_flows_count_what_was_booked_within_it_and_balances_stand_as_at_its_end()
+    {
+        var released = Bonus(Now.AddDays(-40));
+        var paid = new PayoutAccount("acme", Owner, "USD", Version: 0).Approve(released, Now.AddDays(-5))!.Payout.Entries;
+        var stillHeld = Bonus(Now.AddDays(-10));
+        var reversed = Bonus(Now.AddDays(-2));
+        var clawedBack = Clawbacks.For(reversed, Now.AddDays(-1));
+
+        var totals = RewardTotals.Of([.. released, .. paid, .. stillHeld, .. reversed, .. clawedBack], asOf: Now.AddDays(-3), since: Now.AddDays(-20));
+
+        // Earned in the period: the bonus of day -10 (day -40's is older, day -2's came after). Paid in it: day -40's,
+        // released at day -10 and paid at day -5, so nothing is payable at the end; day -10's is still held then.
+        Assert.Equal([new CurrencyRewards("USD", Accrued: 1_500m, Held: 1_500m, Payable: 0m, Paid: 1_500m, ClawedBack: 0m)], totals);
+    }
+
+    [Fact]
     public void Only_the_earners_side_counts_so_a_reward_between_partners_is_not_counted_twice()
     {
         var member = Guid.NewGuid();

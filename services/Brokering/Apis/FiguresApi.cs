@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EcosystemMarket.Brokering.Infrastructure;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Contracts.Ecosystem;
+using EcosystemMarket.ServiceDefaults;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,6 +2,7 @@ using Dapper;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Contracts.Ecosystem;
 using EcosystemMarket.Data;
+using EcosystemMarket.ServiceDefaults;
 
 namespace EcosystemMarket.Brokering.Infrastructure;
 

@@ -1,5 +1,6 @@
 using EcosystemMarket.Contracts.Ecosystem;
 using EcosystemMarket.Contracts.V1;
+using EcosystemMarket.ServiceDefaults;
 
 namespace EcosystemMarket.Brokering.Model;
 

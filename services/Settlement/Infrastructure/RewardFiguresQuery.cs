@@ -1,11 +1,12 @@
 using Dapper;
 using EcosystemMarket.Contracts.Ecosystem;
 using EcosystemMarket.Data;
+using EcosystemMarket.ServiceDefaults;
 using EcosystemMarket.Settlement.Model;
 
 namespace EcosystemMarket.Settlement.Infrastructure;
 
-/// <summary>A program's rewards (or every reward, for the whole ecosystem), read from the ledger now.</summary>
+/// <summary>A program's rewards (or every reward, for the whole ecosystem), read from the ledger: now, or over a period.</summary>
 public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
 {
     private const string Columns = """
@@ -25,10 +26,12 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
     private static readonly SqlText SelectPrograms = SqlText.Portable(
         "SELECT vendor_id AS VendorId, name AS Name FROM reward_programs WHERE @VendorId IS NULL OR vendor_id = @VendorId ORDER BY vendor_id;");
 
+    /// <param name="period">The days whose flows count, balances at their end; none for all time up to now.</param>
     /// <param name="everyProgram">List every reward program (for an administrator), not only <paramref name="vendor"/>'s.</param>
-    public async Task<RewardFigures> ReadAsync(string? vendor, bool everyProgram, CancellationToken cancellationToken)
+    public async Task<RewardFigures> ReadAsync(string? vendor, ReportingPeriod? period, bool everyProgram, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var asOf = period is not null && period.End < now ? period.End : now;
         await using var connection = await database.OpenAsync(cancellationToken);
         var entries = vendor is null
             ? await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(SelectAll), cancellationToken: cancellationToken))
@@ -40,8 +43,10 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
         {
             Vendor = vendor,
             ProgramName = vendor is null ? null : programs.FirstOrDefault(p => p.VendorId == vendor)?.Name,
-            AsOf = now,
-            Currencies = RewardTotals.Of(entries, now),
+            From = period?.From,
+            To = period?.To,
+            AsOf = asOf,
+            Currencies = RewardTotals.Of(entries, asOf, period?.Start),
             Programs = programs,
         };
     }

@@ -101,7 +101,9 @@ public sealed record DealRegistrationFigures
 }
 
 /// <summary>
-/// Rewards per currency as the ledger holds them now. For a vendor: what its program owes partners (entries whose
+/// Rewards per currency as the ledger holds them now, or over a period (<see cref="From"/> to <see cref="To"/>, whole
+/// UTC days): then accrued, paid and clawed back are what was booked within it, held and payable as they stood at its
+/// end (<see cref="AsOf"/>). For a vendor: what its program owes partners (entries whose
 /// counterparty is the vendor's account: lead-registration bonuses); for the whole ecosystem every reward, between
 /// partners included. Accrued is everything earned; held is not yet past its holding period; payable is released, net
 /// of clawbacks and payouts; paid went out in payouts; clawed back was taken back from reversed deals.
@@ -112,6 +114,12 @@ public sealed record RewardFigures
 
     /// <summary>The vendor's reward program, if it defined one.</summary>
     public required string? ProgramName { get; init; }
+
+    /// <summary>The period's first and last day, or none for all time up to now.</summary>
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    /// <summary>When held and payable stand: now, or the end of a period that has ended.</summary>
     public required DateTimeOffset AsOf { get; init; }
     public required IReadOnlyList<CurrencyRewards> Currencies { get; init; }
 

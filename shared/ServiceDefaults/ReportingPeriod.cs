@@ -1,9 +1,9 @@
 using System.Globalization;
 using EcosystemMarket.ServiceDefaults.Problems;
 
-namespace EcosystemMarket.Brokering.Model;
+namespace EcosystemMarket.ServiceDefaults;
 
-/// <summary>Whole UTC days, <see cref="From"/> to <see cref="To"/> inclusive.</summary>
+/// <summary>Whole UTC days, <see cref="From"/> to <see cref="To"/> inclusive: the period a vendor's figures cover.</summary>
 public sealed record ReportingPeriod(DateOnly From, DateOnly To)
 {
     public const int DefaultDays = 90;
