@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
 using EcosystemMarket.EndToEndTests;
 using EcosystemMarket.ServiceDefaults.Authentication;
 
@@ -11,14 +12,19 @@ namespace EcosystemMarket.BenchmarkSmokeTests;
 public sealed class Journeys_at_a_tiny_size(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
-    public async Task The_journey_benchmark_completes_journeys_without_errors_and_prints_journeys_per_second()
+    public async Task The_journey_benchmark_completes_journeys_without_errors_and_prints_journeys_per_second_and_the_gateways_overhead()
     {
+        var partners = system.App.GetEndpoint("partners", "http");
         var (exitCode, output) = await Benchmarks_at_a_tiny_size.RunAsync("JourneyBenchmark", "EcosystemMarket.JourneyBenchmark",
-            "--gateway", system.Gateway.ToString(), "--signing-key", system.SigningKey, "--clients", "2", "--seconds", "3", "--warmup", "1");
+            "--gateway", system.Gateway.ToString(), "--signing-key", system.SigningKey, "--clients", "2", "--seconds", "3", "--warmup", "1",
+            "--direct", partners.ToString());
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("journeys/s", output, StringComparison.Ordinal);
         Assert.Contains("errors: 0", output, StringComparison.Ordinal);
+        Assert.Matches(@"\| direct \| [1-9][0-9,]* \|", output);
+        Assert.Matches(@"\| gateway \| [1-9][0-9,]* \|", output);
+        Assert.Contains("gateway / direct: ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,13 +3,15 @@ namespace EcosystemMarket.JourneyBenchmark;
 public sealed record JourneyOptions
 {
     public const string Usage = """
-        usage: JourneyBenchmark [--gateway URL] [--signing-key KEY | --data DIR] [--clients N] [--seconds S] [--warmup S]
+        usage: JourneyBenchmark [--gateway URL] [--signing-key KEY | --data DIR] [--clients N] [--seconds S] [--warmup S] [--direct URL]
           --gateway URL      the running system's gateway (default http://localhost:5080)
           --signing-key KEY  the key its tokens are signed with (default: read from <data>/signing-key)
           --data DIR         the app host's data folder (default the repository's .data)
           --clients N        VARs running journeys at once, each in a loop (default 32)
           --seconds S        measured time (default 20)
           --warmup S         time before it, run but not measured (default 3)
+          --direct URL       Partners' own http address (the dashboard lists it): then also the gateway's overhead,
+                             the same read straight and through the gateway, by the same clients for the same time
         """;
 
     public Uri Gateway { get; init; } = new("http://localhost:5080");
@@ -18,6 +20,7 @@ public sealed record JourneyOptions
     public int Clients { get; init; } = 32;
     public int Seconds { get; init; } = 20;
     public int Warmup { get; init; } = 3;
+    public Uri? Direct { get; init; }
     public string? Error { get; init; }
 
     public static JourneyOptions Parse(string[] args)
@@ -35,6 +38,7 @@ public sealed record JourneyOptions
                 ("--clients", _, > 0 and var clients) => options with { Clients = clients },
                 ("--seconds", _, > 0 and var seconds) => options with { Seconds = seconds },
                 ("--warmup", _, { } warmup) => options with { Warmup = warmup },
+                ("--direct", { } url, _) when Uri.TryCreate(url, UriKind.Absolute, out var direct) => options with { Direct = direct },
                 _ => options with { Error = $"Unknown option or bad value: {string.Join(' ', args.Skip(i).Take(2))}" },
             };
         }

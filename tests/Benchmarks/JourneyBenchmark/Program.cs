@@ -41,6 +41,19 @@ var journeys = new Journeys(gateway, recorder);
 await Task.WhenAll(vars.Select(owner => Task.Run(() => journeys.RunAsync(owner, isvs, until, CancellationToken.None))));
 
 new Report(options, recorder, loadAtStart, Report.LoadAverage(), Environment.GetCommandLineArgs()).Print(Console.Out);
-return recorder.Succeeded == 0 ? 1 : 0;
+if (recorder.Succeeded == 0)
+{
+    return 1;
+}
+
+if (options.Direct is { } direct)
+{
+    var overhead = await new GatewayOverhead(direct, options.Gateway, signingKey).MeasureAsync(isvs[0], options.Clients, options.Seconds, CancellationToken.None);
+    Console.WriteLine();
+    GatewayOverhead.Print(overhead, options.Clients, Console.Out);
+    Console.WriteLine($"  load average at end {Report.LoadAverage()}");
+    return overhead.Gateway.Requests == 0 || overhead.Direct.Requests == 0 ? 1 : 0;
+}
+return 0;
 
 static long Ticks(int seconds) => seconds * Stopwatch.Frequency;
