@@ -10,10 +10,12 @@ public sealed record AppHostOptions
     public const string Usage = """
         usage:
           apphost [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] [--seed-demo]
+                  [--trace-sampling RATIO]
               start RabbitMQ (or use AMQP_URI), the four services and the gateway (port 5080; 0 picks a free
               port) under the Aspire dashboard (http://localhost:18888, sign-in link printed at start); SQLite
               files under DIR (default .data beside apphost/) unless a SQL Server is named; --seed-demo fills
-              the system with a demo ecosystem through the gateway and keeps it active
+              the system with a demo ecosystem through the gateway and keeps it active; --trace-sampling keeps
+              that share (0 to 1) of new traces instead of every one, for load runs (default 1)
           apphost token --role partner|vendor|admin [--partner GUID] [--vendor ID] [--data DIR]
               print a development token signed with the data folder's key
         """;
@@ -25,6 +27,7 @@ public sealed record AppHostOptions
         public const string SeedDemo = "EcosystemMarket:SeedDemo";
         public const string Messaging = "ConnectionStrings:messaging";
         public const string SqlServer = "ConnectionStrings:sqlserver";
+        public const string TraceSampling = "EcosystemMarket:TraceSampling";
     }
 
     public string Command { get; init; } = "run";
@@ -79,6 +82,8 @@ public sealed record AppHostOptions
             "--gateway-port" when int.TryParse(value, out var port) && port is >= 0 and <= 65535 => Keys.GatewayPort,
             "--messaging" when Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps" => Keys.Messaging,
             "--sqlserver" => Keys.SqlServer,
+            "--trace-sampling" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
+                && ratio is >= 0 and <= 1 => Keys.TraceSampling,
             _ => null,
         };
         if (key is not null)

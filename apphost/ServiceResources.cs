@@ -70,7 +70,17 @@ public static class ServiceResources
             // The environment the app host runs in, not a fixed Development: a staging app host runs staging services.
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-            .WithEnvironment("Jwt__SigningKey", data.SigningKeyParameter);
+            .WithEnvironment("Jwt__SigningKey", data.SigningKeyParameter)
+            .WithTraceSampling(builder.Configuration[AppHostOptions.Keys.TraceSampling]);
+
+    /// <summary>
+    /// Every trace by default, as Aspire asks (<c>OTEL_TRACES_SAMPLER=always_on</c>); with a ratio, that share of new
+    /// traces, and whatever a caller sampled (parent-based), so a journey's spans stay whole. Set after Aspire's own
+    /// variables, so it wins.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithTraceSampling(this IResourceBuilder<ProjectResource> project, string? ratio) =>
+        ratio is null ? project
+            : project.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio").WithEnvironment("OTEL_TRACES_SAMPLER_ARG", ratio);
 
     /// <summary>
     /// A Kestrel endpoint of the service, on a loopback port Aspire allocates and hands to the service as

@@ -7,7 +7,8 @@ public class App_host_options
     [Fact]
     public void Turn_flags_into_the_configuration_keys_of_the_distributed_application()
     {
-        var options = AppHostOptions.Parse(["--data", "/tmp/em", "--gateway-port", "0", "--messaging", "amqp://guest:guest@broker:5672/", "--seed-demo"]);
+        var options = AppHostOptions.Parse(["--data", "/tmp/em", "--gateway-port", "0", "--messaging", "amqp://guest:guest@broker:5672/", "--seed-demo",
+            "--trace-sampling", "0.05"]);
 
         Assert.Null(options.Error);
         Assert.Equal("run", options.Command);
@@ -15,6 +16,7 @@ public class App_host_options
         Assert.Equal("0", options.Configuration[AppHostOptions.Keys.GatewayPort]);
         Assert.Equal("amqp://guest:guest@broker:5672/", options.Configuration[AppHostOptions.Keys.Messaging]);
         Assert.Equal("true", options.Configuration[AppHostOptions.Keys.SeedDemo]);
+        Assert.Equal("0.05", options.Configuration[AppHostOptions.Keys.TraceSampling]);
     }
 
     [Fact]
@@ -30,6 +32,8 @@ public class App_host_options
     [InlineData("--gateway-port", "70000")]
     [InlineData("--gateway-port", "http")]
     [InlineData("--messaging", "http://broker:5672/")]
+    [InlineData("--trace-sampling", "1.5")]
+    [InlineData("--trace-sampling", "half")]
     [InlineData("--colour", "blue")]
     public void Refuse_a_bad_value_or_an_unknown_flag(string flag, string value)
     {
