@@ -52,7 +52,7 @@ case "${1:-}" in
     exec dotnet test EcosystemMarket.sln --max-parallel-test-modules 1
     ;;
   *)
-    echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] | ./run.sh test" >&2
+    echo "usage: ./run.sh start [--seed-demo] [--data DIR] [--gateway-port N] [--messaging AMQP_URI] [--sqlserver CONNECTION_STRING] [--trace-sampling RATIO] | ./run.sh test" >&2
     exit 2
     ;;
 esac
