@@ -15,7 +15,8 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
         payable_at AS PayableAt
         """;
 
-    private const string RewardAccounts = "(account LIKE '%-earned' OR account IN ('clawback', 'payout'))";
+    // Over a period, only what was booked before its end (@End); for all time (@End null), everything.
+    private const string RewardAccounts = "(account LIKE '%-earned' OR account IN ('clawback', 'payout')) AND (@End IS NULL OR created_at < @End)";
 
     // Entries, not sums: SQLite keeps decimals as text, and money is summed as decimal.
     private static readonly SqlText SelectOwedByVendor = SqlText.Portable(
@@ -34,9 +35,9 @@ public sealed class RewardFiguresQuery(Database database, TimeProvider clock)
         var asOf = period is not null && period.End < now ? period.End : now;
         await using var connection = await database.OpenAsync(cancellationToken);
         var entries = vendor is null
-            ? await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(SelectAll), cancellationToken: cancellationToken))
+            ? await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(SelectAll), new { End = period?.End }, cancellationToken: cancellationToken))
             : await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(SelectOwedByVendor),
-                new { VendorAccount = VendorAccounts.For(vendor) }, cancellationToken: cancellationToken));
+                new { VendorAccount = VendorAccounts.For(vendor), End = period?.End }, cancellationToken: cancellationToken));
         var programs = (await connection.QueryAsync<ProgramSummary>(new CommandDefinition(database.Sql(SelectPrograms),
             new { VendorId = everyProgram ? null : vendor }, cancellationToken: cancellationToken))).ToList();
         return new RewardFigures

@@ -8,7 +8,8 @@ namespace EcosystemMarket.Settlement.Model;
 /// side; held is what is not past its holding period yet, payable what is, net of clawbacks and payouts (as
 /// <see cref="PayoutAccount.Approve"/> sums it).
 /// Over a period, accrued, paid and clawed back are what was booked within it, and held and payable stand as they
-/// stood at its end (<paramref name="asOf"/>): the entries booked until then, their holding periods measured then.
+/// stood at its end (<paramref name="asOf"/>), their holding periods measured then; <paramref name="entries"/> are
+/// those booked until its end.
 /// </summary>
 public static class RewardTotals
 {
@@ -17,8 +18,7 @@ public static class RewardTotals
     public static IReadOnlyList<CurrencyRewards> Of(IEnumerable<LedgerEntry> entries, DateTimeOffset asOf, DateTimeOffset? since = null)
     {
         bool Within(LedgerEntry entry) => since is not { } start || entry.CreatedAt >= start;
-        // Over a period, what was booked after its end is not counted; without one, everything in the ledger is.
-        return entries.Where(e => IsEarnersSide(e) && (since is null || e.CreatedAt <= asOf))
+        return entries.Where(IsEarnersSide)
             .GroupBy(e => e.Currency)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CurrencyRewards(

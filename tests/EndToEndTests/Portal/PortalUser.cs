@@ -97,25 +97,35 @@ public sealed class PortalUser : IAsyncDisposable
     public static string Usd(decimal amount) => $"{amount.ToString("N2", CultureInfo.InvariantCulture)} USD";
 
     /// <summary>
-    /// Types into a Fluent text input until the page has heard it, which <paramref name="heard"/> checks within a few
-    /// seconds (throwing a <see cref="PlaywrightException"/> if not). Typing the moment the input appears can come before its script listens.
+    /// Does <paramref name="act"/> until <paramref name="holds"/> passes within its own timeout (it throws a
+    /// <see cref="PlaywrightException"/> when not), at most <paramref name="attempts"/> times; the last failure is the test's.
     /// </summary>
-    public static async Task TypeUntilHeardAsync(ILocator textbox, string text, Func<Task> heard)
+    public static async Task RepeatUntilAsync(Func<Task> act, Func<Task> holds, int attempts = 5)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await textbox.FillAsync(text);
+            await act();
             try
             {
-                await heard();
+                await holds();
                 return;
             }
-            catch (PlaywrightException) when (attempt < 5)
+            catch (PlaywrightException) when (attempt < attempts)
             {
-                await textbox.FillAsync("");
             }
         }
     }
+
+    /// <summary>
+    /// Types into a Fluent text input until the page has heard it, which <paramref name="heard"/> checks within a few
+    /// seconds. Typing the moment the input appears can come before its script listens, so it is cleared and typed again.
+    /// </summary>
+    public static Task TypeUntilHeardAsync(ILocator textbox, string text, Func<Task> heard) =>
+        RepeatUntilAsync(async () =>
+        {
+            await textbox.FillAsync("");
+            await textbox.FillAsync(text);
+        }, heard);
 
     /// <summary>A check for <see cref="TypeUntilHeardAsync"/>: the button, disabled while the text is missing, is enabled.</summary>
     public static Func<Task> Enabled(ILocator button) =>

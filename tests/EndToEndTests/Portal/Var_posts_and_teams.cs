@@ -192,23 +192,15 @@ public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLif
     }
 
     /// <summary>Settlement books a win from an event: the ledger page is read again until the entry is there.</summary>
-    private static async Task LedgerShowsAsync(PortalUser user, string customer, string what, string amount)
+    private static Task LedgerShowsAsync(PortalUser user, string customer, string what, string amount)
     {
-        for (var attempt = 1; ; attempt++)
+        var entry = user.Page.GetByTestId("ledger").GetByRole(AriaRole.Row).Filter(new() { HasText = customer })
+            .Filter(new() { Has = user.Page.GetByTestId("entry-what").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(what)}\\s*$") }) });
+        return PortalUser.RepeatUntilAsync(() => user.OpenAsync("money"), async () =>
         {
-            await user.OpenAsync("money");
-            var entry = user.Page.GetByTestId("ledger").GetByRole(AriaRole.Row).Filter(new() { HasText = customer })
-                .Filter(new() { Has = user.Page.GetByTestId("entry-what").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(what)}\\s*$") }) });
-            try
-            {
-                await Expect(entry).ToHaveCountAsync(1, new() { Timeout = 5_000 });
-                await Expect(entry.GetByTestId("entry-amount")).ToHaveTextAsync(amount);
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 6)
-            {
-            }
-        }
+            await Expect(entry).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+            await Expect(entry.GetByTestId("entry-amount")).ToHaveTextAsync(amount);
+        }, attempts: 6);
     }
 
     private static async Task InboxShowsTheInvitationAsync(PortalUser invitee, string opportunity)
