@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace EcosystemMarket.Gateway;
 
@@ -77,6 +78,8 @@ public static class GatewayRoutes
     private static ClusterConfig Cluster(string id, IReadOnlyList<string> addresses) => new()
     {
         ClusterId = id,
+        // In turn, not YARP's default (two random choices): every replica gets its share even of a few requests.
+        LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
         // The first keeps the service's own name: a cluster of one, as everywhere but a test of replicas, reads as before.
         Destinations = addresses.Select((address, index) => (Name: index == 0 ? id : $"{id}-{index}", Address: address))
             .ToDictionary(d => d.Name, d => new DestinationConfig { Address = d.Address }),
