@@ -25,6 +25,14 @@ public sealed class Journeys_at_a_tiny_size(RunningSystem system) : IClassFixtur
         Assert.Matches(@"\| direct \| [1-9][0-9,]* \|", output);
         Assert.Matches(@"\| gateway \| [1-9][0-9,]* \|", output);
         Assert.Contains("gateway / direct: ", output, StringComparison.Ordinal);
+
+        // The mix alone: journeys end at the invitation, so nothing is accepted, won or read from the ledger.
+        var (mixExitCode, mix) = await Benchmarks_at_a_tiny_size.RunAsync("JourneyBenchmark", "EcosystemMarket.JourneyBenchmark",
+            "--gateway", system.Gateway.ToString(), "--signing-key", system.SigningKey, "--clients", "2", "--seconds", "2", "--warmup", "1", "--mix-only");
+        Assert.True(mixExitCode == 0, mix);
+        Assert.Contains("errors: 0", mix, StringComparison.Ordinal);
+        Assert.Matches(@"\| invite \| [1-9][0-9,]* \|", mix);
+        Assert.DoesNotMatch(@"\| (accept|win|ledger) \| [1-9]", mix);
     }
 
     [Fact]

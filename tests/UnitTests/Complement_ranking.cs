@@ -255,4 +255,49 @@ public class Complement_ranking
         Add("Changing", ["storage"], id: id, version: 4, active: false);
         Assert.Empty(Rank([Must("storage")]).Candidates);
     }
+
+    [Fact]
+    public async Task The_bootstrap_applies_batches_on_every_core_to_the_same_index_as_one_snapshot_at_a_time()
+    {
+        // 10,000 snapshots (more than two batches), every fifth partner sent again with a newer version and other
+        // capabilities, some older versions after newer ones: the batched apply keeps what one-by-one applies keep.
+        string[] codes = ["storage", "storage.backup", "storage.backup.cloud", "security.identity", "network.sdwan", "cloud.migration", "devices.crm"];
+        var random = new Random(13);
+        var ids = Enumerable.Range(0, 8_000).Select(_ => Guid.NewGuid()).ToArray();
+        PartnerSnapshot Snapshot(Guid id, long version) => new()
+        {
+            PartnerId = id, Name = $"P{id:N}"[..9], PartnerFunction = "solution", Category = "isv", Tier = random.Next(3) == 0 ? "premier" : "registered",
+            Regions = [random.Next(2) == 0 ? "US" : "DE"], Verticals = random.Next(4) == 0 ? ["retail"] : [], Active = random.Next(20) != 0, Version = version,
+            Capabilities = codes.Where(_ => random.Next(3) == 0).Append(codes[random.Next(codes.Length)]).Distinct()
+                .Select(c => new AdvertisedCapability { Code = c, Proficiency = random.Next(2) == 0 ? "expert" : "basic" }).ToList(),
+            Certifications = random.Next(3) == 0 ? [Certification("northwind", "storage")] : [],
+        };
+        var snapshots = ids.Select(id => Snapshot(id, 2))
+            .Concat(ids.Where((_, i) => i % 5 == 0).Select(id => Snapshot(id, 3)))
+            .Concat(ids.Where((_, i) => i % 7 == 0).Select(id => Snapshot(id, 1)))
+            .ToList();
+        foreach (var snapshot in snapshots)
+        {
+            _index.Apply(snapshot);
+        }
+        var batched = new PartnerIndex();
+        Assert.Equal(snapshots.Count, await batched.ApplyAllAsync(snapshots.ToAsyncEnumerable(), TestContext.Current.CancellationToken));
+        batched.MarkReady();
+        _index.MarkReady();
+
+        Assert.Equal(ids.Length, batched.Count);
+        Need[][] queries = [[Must("storage")], [Must("storage.backup"), Nice("security")], [Must("network"), Must("cloud")], [Nice("devices.crm")]];
+        foreach (var needs in queries)
+        {
+            foreach (var region in new[] { null, "US", "DE" })
+            {
+                var request = new MatchRequest(OwnerId, needs, region, "retail", new HashSet<Guid>(), 50);
+                var one = _index.Read(view => ComplementRanker.Rank(request, view, _record, Today));
+                var all = batched.Read(view => ComplementRanker.Rank(request, view, _record, Today));
+                Assert.NotEmpty(one.Candidates);
+                Assert.Equal(one.Candidates.Select(c => (c.PartnerId, c.Score, string.Join("|", c.Reasons))),
+                    all.Candidates.Select(c => (c.PartnerId, c.Score, string.Join("|", c.Reasons))));
+            }
+        }
+    }
 }

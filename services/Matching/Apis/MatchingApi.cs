@@ -109,7 +109,7 @@ public static class MatchingApi
             take, p => p.Rank.ToCursor());
         var pairs = page.Items.Select(p => p.Pair).ToList();
         var names = index.Read(view => pairs.SelectMany(p => (Guid[])[p.PartnerId, p.CounterpartId]).Distinct()
-            .Select(view.Get).OfType<IndexedPartner>().ToDictionary(p => p.Snapshot.PartnerId, p => p.Snapshot.Name));
+            .Select(view.Get).OfType<IndexedPartner>().ToDictionary(p => p.Id, p => p.Name));
         return TypedResults.Ok(new RelationshipsView(days, pairs, names, ranked.Count, page.NextCursor));
     }
 

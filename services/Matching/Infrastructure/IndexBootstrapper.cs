@@ -22,12 +22,7 @@ public sealed class IndexBootstrapper(IPartnerSource source, PartnerIndex index,
                 await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
                 var started = TimeProvider.System.GetTimestamp();
                 await trackRecord.LoadAsync(stoppingToken);
-                var streamed = 0;
-                await foreach (var snapshot in source.ReadAllAsync(stoppingToken))
-                {
-                    index.Apply(snapshot);
-                    streamed++;
-                }
+                var streamed = await index.ApplyAllAsync(source.ReadAllAsync(stoppingToken), stoppingToken);
                 index.MarkReady();
                 logger.LogInformation("Partner index ready: {Streamed} partners streamed, {Count} indexed in {Elapsed}",
                     streamed, index.Count, TimeProvider.System.GetElapsedTime(started));

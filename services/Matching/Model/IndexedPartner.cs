@@ -9,46 +9,75 @@ namespace EcosystemMarket.Matching.Model;
 /// than in a dictionary per partner: a hundred thousand partners build in a fraction of the time and memory,
 /// and the hot path of a query reads the index's posting lists, not these.
 /// </summary>
+/// <remarks>
+/// Only what ranking and its explanations read is kept, not the <see cref="PartnerSnapshot"/> it came from: at a
+/// million partners the snapshots as received (deserialized from JSON) took 3.2 GB, every capability, certification,
+/// solution and claim its own objects and strings. Tiers, regions, verticals, programs, vendors and keys come from the
+/// index's <see cref="Vocabulary"/>; of a certification only its vendor and dates, which are all ranking reads.
+/// </remarks>
 public sealed class IndexedPartner
 {
     private readonly string[] _keys;
     private readonly byte[] _levels;
-    private readonly CertificationSnapshot[][]? _certifications;
+    private readonly Certified[] _certified;
 
-    private IndexedPartner(PartnerSnapshot snapshot, string[] keys, byte[] levels, CertificationSnapshot[][]? certifications)
+    private IndexedPartner(PartnerSnapshot snapshot, Vocabulary vocabulary, string[] keys, byte[] levels, Certified[] certified)
     {
-        Snapshot = snapshot;
+        Id = snapshot.PartnerId;
+        Name = snapshot.Name;
+        Tier = vocabulary.Word(snapshot.Tier);
+        Active = snapshot.Active;
+        Version = snapshot.Version;
+        Regions = vocabulary.List(snapshot.Regions);
+        Verticals = vocabulary.List(snapshot.Verticals);
+        ProgramMemberships = vocabulary.List(snapshot.ProgramMemberships);
         _keys = keys;
         _levels = levels;
-        _certifications = certifications;
+        _certified = certified;
     }
 
-    public PartnerSnapshot Snapshot { get; }
-    public Guid Id => Snapshot.PartnerId;
-    public string Name => Snapshot.Name;
-    public string Tier => Snapshot.Tier;
-    public bool Active => Snapshot.Active;
-    public long Version => Snapshot.Version;
-    public int TierScore => TierPoints(Snapshot.Tier);
-    public IReadOnlyList<string> Regions => Snapshot.Regions;
-    public IReadOnlyList<string> Verticals => Snapshot.Verticals;
-    public IReadOnlyList<string> ProgramMemberships => Snapshot.ProgramMemberships;
+    public Guid Id { get; }
+    public string Name { get; }
+    public string Tier { get; }
+    public bool Active { get; }
+    public long Version { get; }
+    public int TierScore => TierPoints(Tier);
+    public IReadOnlyList<string> Regions { get; }
+    public IReadOnlyList<string> Verticals { get; }
+    public IReadOnlyList<string> ProgramMemberships { get; }
 
     /// <summary>Capability keys, in ordinal order.</summary>
     public IReadOnlyList<string> Keys => _keys;
 
+    internal ReadOnlySpan<string> KeySpan => _keys;
+
     /// <summary>The best proficiency level (1–4) among the codes at or below <paramref name="key"/>; 0 when none.</summary>
     public byte LevelFor(string key) => Array.BinarySearch(_keys, key, StringComparer.Ordinal) is var at and >= 0 ? _levels[at] : (byte)0;
 
-    /// <summary>The certifications attesting <paramref name="key"/> or a code below it (validity judged at query time).</summary>
-    public ReadOnlySpan<CertificationSnapshot> CertificationsFor(string key) =>
-        _certifications is not null && Array.BinarySearch(_keys, key, StringComparer.Ordinal) is var at and >= 0 ? _certifications[at] : [];
+    /// <summary>The attested certifications of <paramref name="key"/> or a code below it (validity judged at query time).</summary>
+    public ReadOnlySpan<Certified> CertificationsFor(string key) =>
+        _certified.Length > 0 && Array.BinarySearch(_keys, key, StringComparer.Ordinal) is var at and >= 0 ? OfKey(at) : [];
+
+    private ReadOnlySpan<Certified> OfKey(int position)
+    {
+        var start = 0;
+        while (start < _certified.Length && _certified[start].Key < position)
+        {
+            start++;
+        }
+        var end = start;
+        while (end < _certified.Length && _certified[end].Key == position)
+        {
+            end++;
+        }
+        return _certified.AsSpan(start, end - start);
+    }
 
     /// <summary>
     /// What the index's posting list keeps for the key at <paramref name="position"/> in <see cref="Keys"/>:
     /// the level in the low three bits, the number of distinct certifying vendors (at most 4) above them.
     /// </summary>
-    internal byte PostingEntry(int position) => (byte)(_levels[position] | Math.Min(VendorCount(_certifications?[position] ?? []), 4) << 3);
+    internal byte PostingEntry(int position) => (byte)(_levels[position] | Math.Min(VendorCount(OfKey(position)), 4) << 3);
 
     public static int TierPoints(string tier) => tier switch
     {
@@ -62,38 +91,61 @@ public sealed class IndexedPartner
     /// Maps each key to one shared string instance, so that a hundred thousand partners hold one "storage";
     /// it receives the key as characters, so ancestors need no string of their own until they are new.
     /// </param>
-    public static IndexedPartner From(PartnerSnapshot snapshot, Func<ReadOnlySpan<char>, string>? canonical = null)
+    public static IndexedPartner From(PartnerSnapshot snapshot, Vocabulary? vocabulary = null)
     {
-        canonical ??= static key => key.ToString();
-        var found = new List<(string Key, byte Level)>(snapshot.Capabilities.Count * 3);
+        vocabulary ??= new Vocabulary();
+        var scratch = t_scratch ??= new Scratch();
+        var count = 0;
         foreach (var capability in snapshot.Capabilities)
         {
             var level = Proficiency.Level(capability.Proficiency);
             var code = capability.Code.AsSpan();
             for (var end = code.Length; end > 0; end = code[..end].LastIndexOf('.'))
             {
-                found.Add((canonical(code[..end]), level));
+                scratch.Reserve(count + 1);
+                scratch.Keys[count] = vocabulary.Word(code[..end]);
+                scratch.Levels[count++] = level;
             }
         }
-        found.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(scratch.Keys, scratch.Levels, 0, count, StringComparer.Ordinal);
 
         // Each key once, with the best level among the codes at or below it.
-        var keys = new List<string>(found.Count);
-        var levels = new List<byte>(found.Count);
-        foreach (var (key, level) in found)
+        var distinct = 0;
+        for (var i = 0; i < count; i++)
         {
-            if (keys.Count > 0 && string.Equals(keys[^1], key, StringComparison.Ordinal))
+            if (distinct > 0 && string.Equals(scratch.Keys[distinct - 1], scratch.Keys[i], StringComparison.Ordinal))
             {
-                levels[^1] = Math.Max(levels[^1], level);
+                scratch.Levels[distinct - 1] = Math.Max(scratch.Levels[distinct - 1], scratch.Levels[i]);
             }
             else
             {
-                keys.Add(key);
-                levels.Add(level);
+                scratch.Keys[distinct] = scratch.Keys[i];
+                scratch.Levels[distinct++] = scratch.Levels[i];
             }
         }
-        var keyArray = keys.ToArray();
-        return new IndexedPartner(snapshot, keyArray, [.. levels], Certifications(snapshot.Certifications, keyArray));
+        var keys = scratch.Keys.AsSpan(0, distinct).ToArray();
+        var levels = scratch.Levels.AsSpan(0, distinct).ToArray();
+        Array.Clear(scratch.Keys, 0, count);
+        return new IndexedPartner(snapshot, vocabulary, keys, levels, Certifications(snapshot.Certifications, keys, vocabulary));
+    }
+
+    // One buffer per building thread: a partner's keys are sorted and deduplicated in it, and only the result is allocated.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public string[] Keys = new string[64];
+        public byte[] Levels = new byte[64];
+
+        public void Reserve(int count)
+        {
+            if (count > Keys.Length)
+            {
+                Array.Resize(ref Keys, Keys.Length * 2);
+                Array.Resize(ref Levels, Levels.Length * 2);
+            }
+        }
     }
 
     /// <summary><c>storage.backup.cloud</c> → <c>storage.backup.cloud</c>, <c>storage.backup</c>, <c>storage</c>.</summary>
@@ -110,17 +162,18 @@ public sealed class IndexedPartner
     /// Only keys the partner advertises are kept: ranking looks certifications up for covered needs alone. Only
     /// certifications their vendor attested are kept: one the partner merely claims earns no points and is no reason.
     /// </summary>
-    private static CertificationSnapshot[][]? Certifications(IReadOnlyList<CertificationSnapshot> certifications, string[] keys)
+    private static Certified[] Certifications(IReadOnlyList<CertificationSnapshot> certifications, string[] keys, Vocabulary vocabulary)
     {
         if (!certifications.Any(c => c.Attested))
         {
-            return null;
+            return [];
         }
-        var byKey = new List<CertificationSnapshot>?[keys.Length];
+        var certified = new List<Certified>();
         var attested = new List<int>();
         foreach (var certification in certifications.Where(c => c.Attested))
         {
             attested.Clear();
+            var vendor = vocabulary.Word(certification.Vendor);
             foreach (var code in certification.Capabilities)
             {
                 var span = code.AsSpan();
@@ -129,17 +182,13 @@ public sealed class IndexedPartner
                     if (Find(keys, span[..end]) is var at and >= 0 && !attested.Contains(at))
                     {
                         attested.Add(at);
-                        (byKey[at] ??= []).Add(certification);
+                        certified.Add(new Certified(at, vendor, certification.IssuedOn, certification.ExpiresOn));
                     }
                 }
             }
         }
-        var result = new CertificationSnapshot[keys.Length][];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            result[i] = byKey[i]?.ToArray() ?? [];
-        }
-        return result;
+        // By key, then in the order the partner lists its certifications.
+        return [.. certified.OrderBy(c => c.Key)];
     }
 
     /// <summary>Binary search of ordinally sorted keys for a key given as characters.</summary>
@@ -159,7 +208,7 @@ public sealed class IndexedPartner
         return -1;
     }
 
-    private static int VendorCount(CertificationSnapshot[] certifications)
+    private static int VendorCount(ReadOnlySpan<Certified> certifications)
     {
         var count = 0;
         for (var i = 0; i < certifications.Length; i++)
@@ -173,4 +222,10 @@ public sealed class IndexedPartner
         }
         return count;
     }
+}
+
+/// <summary>An attested certification of one of a partner's keys, as ranking reads it: who certifies, and when it counts.</summary>
+public readonly record struct Certified(int Key, string Vendor, DateOnly IssuedOn, DateOnly? ExpiresOn)
+{
+    public bool IsValidOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || day <= ExpiresOn);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcosystemMarket.Contracts.V1;
 
 namespace EcosystemMarket.Matching.Model;
@@ -23,19 +22,34 @@ public sealed class PartnerIndex
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotSet> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotSet> _verticals = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _keyNames = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keyNamesBySpan;
+    private readonly Vocabulary _vocabulary = new();
     private readonly SlotSet _active = new();
     private Guid[] _ids = new Guid[16];
     private byte[] _tierScores = new byte[16];
     private volatile bool _ready;
 
-    public PartnerIndex() => _keyNamesBySpan = _keyNames.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>True once the bootstrap from the partner directory completed; until then the index answers nothing.</summary>
     public bool IsReady => _ready;
 
-    public void MarkReady() => _ready = true;
+    /// <summary>Declares the bootstrap complete; posting lists give back what they reserved while growing.</summary>
+    public void MarkReady()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var postings in _postings.Values)
+            {
+                postings.TrimExcess();
+            }
+            _slotById.TrimExcess();
+            _partners.TrimExcess();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        _ready = true;
+    }
 
     public int Count
     {
@@ -56,64 +70,114 @@ public sealed class PartnerIndex
     /// <returns>true when the snapshot was newer than what the index held.</returns>
     public bool Apply(PartnerSnapshot snapshot)
     {
-        var partner = IndexedPartner.From(snapshot, KeyName);
+        var partner = IndexedPartner.From(snapshot, _vocabulary);
         _lock.EnterWriteLock();
         try
         {
-            if (_slotById.TryGetValue(snapshot.PartnerId, out var slot))
-            {
-                var current = _partners[slot];
-                if (current.Version >= snapshot.Version)
-                {
-                    return false;
-                }
-                foreach (var key in current.Keys)
-                {
-                    _postings[key].Remove(slot);
-                }
-                Unmark(_regions, current.Regions, slot);
-                Unmark(_verticals, current.Verticals, slot);
-                _partners[slot] = partner;
-            }
-            else
-            {
-                slot = _partners.Count;
-                _partners.Add(partner);
-                _slotById[snapshot.PartnerId] = slot;
-                if (slot == _ids.Length)
-                {
-                    Array.Resize(ref _ids, slot * 2);
-                    Array.Resize(ref _tierScores, slot * 2);
-                }
-            }
-
-            _ids[slot] = partner.Id;
-            _tierScores[slot] = (byte)partner.TierScore;
-            if (partner.Active)
-            {
-                _active.Add(slot);
-            }
-            else
-            {
-                _active.Remove(slot);
-            }
-            for (var i = 0; i < partner.Keys.Count; i++)
-            {
-                var key = partner.Keys[i];
-                if (!_postings.TryGetValue(key, out var postings))
-                {
-                    _postings[key] = postings = new PostingList();
-                }
-                postings.Add(slot, partner.PostingEntry(i));
-            }
-            Mark(_regions, partner.Regions, slot);
-            Mark(_verticals, partner.Verticals, slot);
-            return true;
+            return Insert(partner);
         }
         finally
         {
             _lock.ExitWriteLock();
         }
+    }
+
+    /// <summary>
+    /// Applies a stream of snapshots as the bootstrap receives them, in batches: each batch's partners are shaped on
+    /// every core (the sorting and sharing of their keys is most of the work), then inserted under one write lock.
+    /// </summary>
+    /// <returns>How many snapshots were read.</returns>
+    public async Task<int> ApplyAllAsync(IAsyncEnumerable<PartnerSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        const int BatchSize = 4096;
+        var batch = new List<PartnerSnapshot>(BatchSize);
+        var built = new IndexedPartner[BatchSize];
+        var read = 0;
+        await foreach (var snapshot in snapshots.WithCancellation(cancellationToken))
+        {
+            batch.Add(snapshot);
+            read++;
+            if (batch.Count == BatchSize)
+            {
+                ApplyBatch(batch, built);
+            }
+        }
+        ApplyBatch(batch, built);
+        return read;
+    }
+
+    private void ApplyBatch(List<PartnerSnapshot> batch, IndexedPartner[] built)
+    {
+        Parallel.For(0, batch.Count, i => built[i] = IndexedPartner.From(batch[i], _vocabulary));
+        _lock.EnterWriteLock();
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Insert(built[i]);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        Array.Clear(built);
+        batch.Clear();
+    }
+
+    // Under the write lock.
+    private bool Insert(IndexedPartner partner)
+    {
+        if (_slotById.TryGetValue(partner.Id, out var slot))
+        {
+            var current = _partners[slot];
+            if (current.Version >= partner.Version)
+            {
+                return false;
+            }
+            foreach (var key in current.Keys)
+            {
+                _postings[key].Remove(slot);
+            }
+            Unmark(_regions, current.Regions, slot);
+            Unmark(_verticals, current.Verticals, slot);
+            _partners[slot] = partner;
+        }
+        else
+        {
+            slot = _partners.Count;
+            _partners.Add(partner);
+            _slotById[partner.Id] = slot;
+            if (slot == _ids.Length)
+            {
+                Array.Resize(ref _ids, slot * 2);
+                Array.Resize(ref _tierScores, slot * 2);
+            }
+        }
+
+        _ids[slot] = partner.Id;
+        _tierScores[slot] = (byte)partner.TierScore;
+        if (partner.Active)
+        {
+            _active.Add(slot);
+        }
+        else
+        {
+            _active.Remove(slot);
+        }
+        var keys = partner.KeySpan;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (!_postings.TryGetValue(key, out var postings))
+            {
+                _postings[key] = postings = new PostingList();
+            }
+            postings.Add(slot, partner.PostingEntry(i));
+        }
+        Mark(_regions, partner.Regions, slot);
+        Mark(_verticals, partner.Verticals, slot);
+        return true;
     }
 
     public IndexedPartner? Get(Guid id) => Read(view => view.Get(id));
@@ -130,17 +194,6 @@ public sealed class PartnerIndex
         {
             _lock.ExitReadLock();
         }
-    }
-
-    /// <summary>One string per capability key, whichever partners name it.</summary>
-    private string KeyName(ReadOnlySpan<char> key)
-    {
-        if (_keyNamesBySpan.TryGetValue(key, out var name))
-        {
-            return name;
-        }
-        var added = key.ToString();
-        return _keyNames.GetOrAdd(added, added);
     }
 
     private static void Mark(Dictionary<string, SlotSet> sets, IReadOnlyList<string> values, int slot)
@@ -218,6 +271,15 @@ internal sealed class PostingList
         _slots[at] = slot;
         _entries[at] = entry;
         _count++;
+    }
+
+    public void TrimExcess()
+    {
+        if (_count < _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(_count, 1));
+            Array.Resize(ref _entries, Math.Max(_count, 1));
+        }
     }
 
     public void Remove(int slot)

@@ -3,7 +3,7 @@ namespace EcosystemMarket.JourneyBenchmark;
 public sealed record JourneyOptions
 {
     public const string Usage = """
-        usage: JourneyBenchmark [--gateway URL] [--signing-key KEY | --data DIR] [--clients N] [--seconds S] [--warmup S] [--direct URL]
+        usage: JourneyBenchmark [--gateway URL] [--signing-key KEY | --data DIR] [--clients N] [--seconds S] [--warmup S] [--direct URL] [--mix-only]
           --gateway URL      the running system's gateway (default http://localhost:5080)
           --signing-key KEY  the key its tokens are signed with (default: read from <data>/signing-key)
           --data DIR         the app host's data folder (default the repository's .data)
@@ -12,6 +12,8 @@ public sealed record JourneyOptions
           --warmup S         time before it, run but not measured (default 3)
           --direct URL       Partners' own http address (the dashboard lists it): then also the gateway's overhead,
                              the same read straight and through the gateway, by the same clients for the same time
+          --mix-only         journeys of post, suggestions and invite only (the mix issue 13's first figures measured),
+                             without accept, win and ledger
         """;
 
     public Uri Gateway { get; init; } = new("http://localhost:5080");
@@ -21,6 +23,7 @@ public sealed record JourneyOptions
     public int Seconds { get; init; } = 20;
     public int Warmup { get; init; } = 3;
     public Uri? Direct { get; init; }
+    public bool MixOnly { get; init; }
     public string? Error { get; init; }
 
     public static JourneyOptions Parse(string[] args)
@@ -28,6 +31,12 @@ public sealed record JourneyOptions
         var options = new JourneyOptions();
         for (var i = 0; i < args.Length && options.Error is null; i += 2)
         {
+            if (args[i] == "--mix-only")
+            {
+                options = options with { MixOnly = true };
+                i--;
+                continue;
+            }
             var text = i + 1 < args.Length ? args[i + 1] : null;
             var number = int.TryParse(text, out var n) && n >= 0 ? n : (int?)null;
             options = (args[i], text, number) switch

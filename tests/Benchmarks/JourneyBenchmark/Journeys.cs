@@ -5,9 +5,10 @@ namespace EcosystemMarket.JourneyBenchmark;
 
 /// <summary>
 /// The VARs and the ISVs they need, and the journey each VAR runs in a loop: post an opportunity needing what only
-/// the ISVs bring, read the suggestions, invite the best suggested partner, have it accept, win, read the ledger.
+/// the ISVs bring, read the suggestions, invite the best suggested partner, have it accept, win, read the ledger
+/// (with <c>--mix-only</c>, the first three steps alone).
 /// </summary>
-public sealed class Journeys(Gateway gateway, Recorder recorder)
+public sealed class Journeys(Gateway gateway, Recorder recorder, bool mixOnly = false)
 {
     private const string VarCapability = "software";
     private const string IsvCapability = "storage";
@@ -70,6 +71,10 @@ public sealed class Journeys(Gateway gateway, Recorder recorder)
                 new { partnerId = invitee, role = "storage specialist", referralFeePercent = 10 }, cancellationToken) is not { } invitation)
         {
             return false;
+        }
+        if (mixOnly)
+        {
+            return true;
         }
         return await StepAsync(Step.Accept, started, invitee, HttpMethod.Post, $"/api/invitations/{invitation.GetProperty("id").GetGuid()}/accept", null, cancellationToken) is not null
             && await StepAsync(Step.Win, started, owner, HttpMethod.Post, $"/api/opportunities/{id}/win", new { finalValue = 240000 }, cancellationToken) is not null

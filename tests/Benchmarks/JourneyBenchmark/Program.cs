@@ -37,7 +37,7 @@ if ((await Journeys.RegisterAsync(gateway, isvs, "isv") ?? await Journeys.Regist
 var start = Stopwatch.GetTimestamp();
 var until = start + Ticks(options.Warmup + options.Seconds);
 var recorder = new Recorder(start + Ticks(options.Warmup), until);
-var journeys = new Journeys(gateway, recorder);
+var journeys = new Journeys(gateway, recorder, options.MixOnly);
 await Task.WhenAll(vars.Select(owner => Task.Run(() => journeys.RunAsync(owner, isvs, until, CancellationToken.None))));
 
 new Report(options, recorder, loadAtStart, Report.LoadAverage(), Environment.GetCommandLineArgs()).Print(Console.Out);
