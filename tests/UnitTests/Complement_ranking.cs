@@ -300,4 +300,32 @@ public class Complement_ranking
             }
         }
     }
+
+    [Fact]
+    public void Whether_enough_partners_cover_every_need_or_too_few_the_list_holds_the_best_coverages_of_all_eligible_partners()
+    {
+        // Long and short posting lists, queries of 1 to 4 needs and limits from 1 to 60: sometimes a list's worth of
+        // partners covers every need (the ranker intersects the lists), sometimes not (it gathers every partner).
+        string[] codes = ["storage", "storage.backup", "security", "network", "cloud", "devices", "data", "voice"];
+        var random = new Random(7);
+        var partners = Enumerable.Range(0, 3_000).Select(i => (Id: Add($"P{i:D4}",
+            codes.Where((_, c) => random.NextDouble() < 0.9 / (c + 1)).DefaultIfEmpty(codes[random.Next(codes.Length)]).ToArray(),
+            active: random.Next(25) != 0), Index: i)).ToList();
+        for (var q = 0; q < 300; q++)
+        {
+            var needs = codes.OrderBy(_ => random.Next()).Take(1 + random.Next(4)).Select(c => new Need(c, random.Next(2) == 0)).ToArray();
+            var limit = 1 + random.Next(60);
+            var result = Rank(needs, limit: limit);
+
+            string Key(int must, int nice) => $"{must:D2}/{nice:D2}";
+            var expected = partners
+                .Select(p => _index.Get(p.Id)!)
+                .Where(p => p.Active)
+                .Select(p => Key(needs.Count(n => n.MustHave && p.LevelFor(n.Capability) > 0), needs.Count(n => !n.MustHave && p.LevelFor(n.Capability) > 0)))
+                .Where(key => key != Key(0, 0))
+                .OrderDescending(StringComparer.Ordinal)
+                .Take(limit);
+            Assert.Equal(expected, result.Candidates.Select(c => Key(c.CoversMustHave.Count, c.CoversNiceToHave.Count)));
+        }
+    }
 }

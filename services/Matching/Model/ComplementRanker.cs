@@ -16,8 +16,9 @@ namespace EcosystemMarket.Matching.Model;
     /// <remarks>
 /// A broad need (<c>storage</c>) is covered by half the ecosystem, so a query must not cost anything per
 /// candidate beyond reading arrays. It goes in steps, each looking at fewer partners:
-/// 1. walk the posting lists of the lacking needs, gathering per slot which needs it covers, its levels
-///    and how many vendors certify it there;
+/// 1. find the partners covering every lacking need by intersecting the posting lists from the shortest; when
+///    fewer than the limit do, walk every list instead, gathering per slot which needs it covers; either way with
+///    its levels and how many vendors certify it there;
 /// 2. keep only the best coverages that fill the list (a histogram of coverages, no sorting);
 /// 3. bound each remaining score from those arrays: exactly what they tell (coverage, proficiency, region,
 ///    vertical, tier), plus at most what certificates (if any), a track record (if the partner may have
@@ -79,9 +80,19 @@ public static class ComplementRanker
         try
         {
             var query = new Query(request, lacking, mustBits, limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical), record, today);
-            touched = Gather(query, scratch);
-            MarkWonWith(query, scratch);
+            // Most queries have at least a list's worth of partners covering every need: then only they can make the
+            // list (coverage outranks everything else), and intersecting the posting lists from the shortest finds them
+            // without walking the long ones. Otherwise every partner covering any need is gathered.
+            touched = GatherCoveringAll(query, scratch);
             var eligible = Eligible(query, scratch, touched);
+            if (eligible < request.Limit)
+            {
+                scratch.Clear(touched);
+                touched = -1;
+                touched = Gather(query, scratch);
+                eligible = Eligible(query, scratch, touched);
+            }
+            MarkWonWith(query, scratch);
             var threshold = CoverageThreshold(scratch.Histogram, request.Limit);
             var bounded = Bound(query, scratch, eligible, threshold, out var floor);
             var best = ScoreBestFirst(query, scratch, bounded, floor);
@@ -96,6 +107,93 @@ public static class ComplementRanker
                 Scratches.Add(scratch);
             }
         }
+    }
+
+    /// <summary>
+    /// Step 1 when it suffices: the partners covering every lacking need, found by walking the shortest posting list
+    /// and galloping forward in the others; their accumulators are what <see cref="Gather"/> would make of them.
+    /// </summary>
+    private static int GatherCoveringAll(Query query, Scratch scratch)
+    {
+        var needs = query.Lacking.Count;
+        var lists = scratch.Lists;
+        for (var i = 0; i < needs; i++)
+        {
+            if (query.Index.PostingsOf(query.Lacking[i].Capability) is not { } postings)
+            {
+                return 0;
+            }
+            lists[i] = postings;
+        }
+        Array.Sort(lists, 0, needs, PostingList.ByLength);
+        Span<int> cursors = stackalloc int[needs];
+        cursors.Clear();
+        var all = needs == 64 ? ulong.MaxValue : (1UL << needs) - 1;
+        var shortest = lists[0];
+        var slots = shortest.Slots;
+        var entries = shortest.Entries;
+        var count = 0;
+        for (var p = 0; p < slots.Length; p++)
+        {
+            var slot = slots[p];
+            var levels = entries[p] & 7;
+            var vendors = entries[p] >> 3;
+            var coversAll = true;
+            for (var k = 1; k < needs && coversAll; k++)
+            {
+                var other = lists[k].Slots;
+                var at = cursors[k] = Gallop(other, cursors[k], slot);
+                if (at == other.Length)
+                {
+                    // This list has nothing at or beyond the slot: no later slot can cover every need.
+                    Array.Clear(lists, 0, needs);
+                    return count;
+                }
+                coversAll = other[at] == slot;
+                if (coversAll)
+                {
+                    levels += lists[k].Entries[at] & 7;
+                    vendors += lists[k].Entries[at] >> 3;
+                }
+            }
+            if (coversAll)
+            {
+                scratch.Accumulators[slot] = new Accumulator { Mask = all, Levels = (ushort)levels, Vendors = (ushort)vendors };
+                scratch.Touched[count++] = slot;
+            }
+        }
+        Array.Clear(lists, 0, needs);
+        return count;
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> holding a slot ≥ <paramref name="slot"/>: steps doubling, then halving.</summary>
+    private static int Gallop(ReadOnlySpan<int> slots, int from, int slot)
+    {
+        if (from >= slots.Length || slots[from] >= slot)
+        {
+            return from;
+        }
+        var step = 1;
+        while (from + step < slots.Length && slots[from + step] < slot)
+        {
+            from += step;
+            step <<= 1;
+        }
+        // slots[from] < slot; the answer lies in (from, from + step].
+        var (low, high) = (from + 1, Math.Min(from + step, slots.Length));
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (slots[middle] < slot)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /// <summary>Step 1: one pass over each lacking need's posting list.</summary>
@@ -669,6 +767,7 @@ public static class ComplementRanker
         public int[] Order = [];
         public double[] Lowest = [];
         public readonly int[] Histogram = new int[(MaxNeeds + 1) * (MaxNeeds + 1)];
+        public readonly PostingList[] Lists = new PostingList[MaxNeeds];
 
         public void EnsureCapacity(int slots, int limit)
         {

@@ -249,6 +249,8 @@ public sealed class PartnerIndex
 /// <summary>The slots covering one capability key, ascending, each with its posting entry (see <see cref="IndexedPartner.PostingEntry"/>).</summary>
 internal sealed class PostingList
 {
+    public static readonly IComparer<PostingList> ByLength = Comparer<PostingList>.Create(static (a, b) => a._count.CompareTo(b._count));
+
     private int[] _slots = new int[4];
     private byte[] _entries = new byte[4];
     private int _count;
