@@ -153,60 +153,69 @@ public static class Harness
             Log($"gRPC at {host.Address} (HTTP/2 cleartext, JWT bearer): {grpc.Summary()}; {grpcDisagreements} answers differ from in process");
         }
 
-        // 5. SQLite.
+        // 5. SQLite (skipped with --sql-queries 0: loading a million partners into it takes minutes).
         var directory = Directory.CreateTempSubdirectory("matching-benchmark-");
         Latencies sql;
         List<int> sqlPositions;
         double coverageAgreement, orderAgreement, loadSeconds;
-        try
+        if (options.SqlQueries == 0)
         {
-            using var database = SqlMatcher.Create(directory.FullName);
-            started = Stopwatch.GetTimestamp();
-            database.Load(ecosystem.Partners, record, ecosystem.Wins);
-            loadSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            Log($"SQLite at {database.Path}: loaded in {loadSeconds:F1} s ({database.RowCount("partner_capabilities"):N0} capability rows, " +
-                $"{database.RowCount("certification_capabilities"):N0} certification rows, file {Mb(new FileInfo(database.Path).Length):F0} MB)");
-            Console.WriteLine("  query plan (3 needs):");
-            Console.WriteLine(database.Plan(3));
-
-            foreach (var query in warmup.Take(20))
+            (sql, sqlPositions, coverageAgreement, orderAgreement, loadSeconds) = (new Latencies(0), [], 100, 0, 0);
+            directory.Delete();
+            Log("SQLite: skipped (--sql-queries 0)");
+        }
+        else
+        {
+            try
             {
-                database.Find(query);
-            }
-            var step = Math.Max(1, measured.Count / Math.Max(1, options.SqlQueries));
-            sqlPositions = [];
-            sql = new Latencies(options.SqlQueries);
-            int positions = 0, sameCoverage = 0, sameLists = 0;
-            var budget = Stopwatch.StartNew();
-            for (var i = 0; i < measured.Count && sqlPositions.Count < options.SqlQueries && budget.Elapsed.TotalSeconds < options.SqlBudgetSeconds; i += step)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var answer = database.Find(measured[i]);
-                sql.Add(start);
-                sqlPositions.Add(i);
+                using var database = SqlMatcher.Create(directory.FullName);
+                started = Stopwatch.GetTimestamp();
+                database.Load(ecosystem.Partners, record, ecosystem.Wins);
+                loadSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                Log($"SQLite at {database.Path}: loaded in {loadSeconds:F1} s ({database.RowCount("partner_capabilities"):N0} capability rows, " +
+                    $"{database.RowCount("certification_capabilities"):N0} certification rows, file {Mb(new FileInfo(database.Path).Length):F0} MB)");
+                Console.WriteLine("  query plan (3 needs):");
+                Console.WriteLine(database.Plan(3));
 
-                var expected = results[i].Candidates;
-                positions += Math.Max(expected.Count, answer.Count);
-                for (var rank = 0; rank < Math.Min(expected.Count, answer.Count); rank++)
+                foreach (var query in warmup.Take(20))
                 {
-                    if (expected[rank].CoversMustHave.Count == answer[rank].Musts && expected[rank].CoversNiceToHave.Count == answer[rank].Nices)
+                    database.Find(query);
+                }
+                var step = Math.Max(1, measured.Count / Math.Max(1, options.SqlQueries));
+                sqlPositions = [];
+                sql = new Latencies(options.SqlQueries);
+                int positions = 0, sameCoverage = 0, sameLists = 0;
+                var budget = Stopwatch.StartNew();
+                for (var i = 0; i < measured.Count && sqlPositions.Count < options.SqlQueries && budget.Elapsed.TotalSeconds < options.SqlBudgetSeconds; i += step)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    var answer = database.Find(measured[i]);
+                    sql.Add(start);
+                    sqlPositions.Add(i);
+
+                    var expected = results[i].Candidates;
+                    positions += Math.Max(expected.Count, answer.Count);
+                    for (var rank = 0; rank < Math.Min(expected.Count, answer.Count); rank++)
                     {
-                        sameCoverage++;
+                        if (expected[rank].CoversMustHave.Count == answer[rank].Musts && expected[rank].CoversNiceToHave.Count == answer[rank].Nices)
+                        {
+                            sameCoverage++;
+                        }
+                    }
+                    if (expected.Select(c => c.PartnerId.ToString()).SequenceEqual(answer.Select(c => c.PartnerId)))
+                    {
+                        sameLists++;
                     }
                 }
-                if (expected.Select(c => c.PartnerId.ToString()).SequenceEqual(answer.Select(c => c.PartnerId)))
-                {
-                    sameLists++;
-                }
+                coverageAgreement = positions == 0 ? 100 : 100.0 * sameCoverage / positions;
+                orderAgreement = sqlPositions.Count == 0 ? 0 : 100.0 * sameLists / sqlPositions.Count;
+                Log($"SQLite: {sql.Count} queries: {sql.Summary()}; coverage at each rank agrees with the index at {coverageAgreement:F1} % of positions; " +
+                    $"identical top-{options.Limit} lists for {orderAgreement:F1} % of queries");
             }
-            coverageAgreement = positions == 0 ? 100 : 100.0 * sameCoverage / positions;
-            orderAgreement = sqlPositions.Count == 0 ? 0 : 100.0 * sameLists / sqlPositions.Count;
-            Log($"SQLite: {sql.Count} queries: {sql.Summary()}; coverage at each rank agrees with the index at {coverageAgreement:F1} % of positions; " +
-                $"identical top-{options.Limit} lists for {orderAgreement:F1} % of queries");
-        }
-        finally
-        {
-            SqliteCleanup(directory);
+            finally
+            {
+                SqliteCleanup(directory);
+            }
         }
 
         // 6. The table.
@@ -231,12 +240,15 @@ public static class Harness
         table.Add("gRPC p99", Latencies.Format(grpc.Percentile(99)), $"≤ {targets.GrpcP99Ms} ms", grpc.Percentile(99) <= targets.GrpcP99Ms);
         table.Add("gRPC max", Latencies.Format(grpc.Max));
         table.Add("gRPC answers identical to in process", $"{measured.Count - grpcDisagreements:N0} of {measured.Count:N0}", "all", grpcDisagreements == 0);
-        table.Add($"SQLite p50 / p99 ({sql.Count} queries)", $"{Latencies.Format(sql.Percentile(50))} / {Latencies.Format(sql.Percentile(99))}");
-        table.Add("index p50 / p99 on those queries", $"{Latencies.Format(indexOnSqlQueries.Percentile(50))} / {Latencies.Format(indexOnSqlQueries.Percentile(99))}");
-        table.Add("SQLite p50 / index p50", $"{ratio50:F0}×", $"≥ {SqlRatioTarget}×", ratio50 >= SqlRatioTarget);
-        table.Add("SQLite p99 / index p99", $"{ratio99:F0}×", $"≥ {SqlRatioTarget}×", ratio99 >= SqlRatioTarget);
-        table.Add("SQLite coverage agrees at each rank", $"{coverageAgreement:F1} %", "100 %", coverageAgreement >= 99.95);
-        table.Add($"SQLite identical top-{options.Limit} lists", $"{orderAgreement:F1} %");
+        if (options.SqlQueries > 0)
+        {
+            table.Add($"SQLite p50 / p99 ({sql.Count} queries)", $"{Latencies.Format(sql.Percentile(50))} / {Latencies.Format(sql.Percentile(99))}");
+            table.Add("index p50 / p99 on those queries", $"{Latencies.Format(indexOnSqlQueries.Percentile(50))} / {Latencies.Format(indexOnSqlQueries.Percentile(99))}");
+            table.Add("SQLite p50 / index p50", $"{ratio50:F0}×", $"≥ {SqlRatioTarget}×", ratio50 >= SqlRatioTarget);
+            table.Add("SQLite p99 / index p99", $"{ratio99:F0}×", $"≥ {SqlRatioTarget}×", ratio99 >= SqlRatioTarget);
+            table.Add("SQLite coverage agrees at each rank", $"{coverageAgreement:F1} %", "100 %", coverageAgreement >= 99.95);
+            table.Add($"SQLite identical top-{options.Limit} lists", $"{orderAgreement:F1} %");
+        }
 
         Console.WriteLine();
         table.Print(Console.Out);
@@ -245,12 +257,15 @@ public static class Harness
             "CPU time (CLOCK_THREAD_CPUTIME_ID) is what a query cost the querying thread, without the time it waited for a core.");
         notes.Add("gRPC: the real MatchmakerService on Kestrel at 127.0.0.1, HTTP/2 only (h2c), JWT bearer validated on every call " +
             "(Brokering's development service token, random signing key); client: one GrpcChannel, sequential unary calls.");
-        notes.Add($"SQLite: WAL, 512 MB page cache, indexes built after the load ({loadSeconds:F1} s), ANALYZE; one statement per query, via Dapper. " +
-            "Track-record points are a derived per-partner column (the index computes them from live facts).");
-        notes.Add("Where a SQLite list differs from the index's, it swaps partners a tenth apart: SQLite's ROUND takes halves away from zero, " +
-            ".NET's Math.Round to even (16.25 → 16.3 against 16.2).");
-        notes.Add($"SQLite answered {sql.Count} of the {measured.Count:N0} measured queries (evenly spread, --sql-queries/--sql-budget); " +
-            "ratios compare with the index's latencies on exactly those queries.");
+        if (options.SqlQueries > 0)
+        {
+            notes.Add($"SQLite: WAL, 512 MB page cache, indexes built after the load ({loadSeconds:F1} s), ANALYZE; one statement per query, via Dapper. " +
+                "Track-record points are a derived per-partner column (the index computes them from live facts).");
+            notes.Add("Where a SQLite list differs from the index's, it swaps partners a tenth apart: SQLite's ROUND takes halves away from zero, " +
+                ".NET's Math.Round to even (16.25 → 16.3 against 16.2).");
+            notes.Add($"SQLite answered {sql.Count} of the {measured.Count:N0} measured queries (evenly spread, --sql-queries/--sql-budget); " +
+                "ratios compare with the index's latencies on exactly those queries.");
+        }
         if (!table.AllMet)
         {
             notes.Add("MISSED: " + string.Join("; ", table.Missed));
