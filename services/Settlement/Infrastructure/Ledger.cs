@@ -23,8 +23,12 @@ public sealed class Ledger(Database database)
             return 0;
         }
         var keys = entries.Select(e => e.TransactionKey).Distinct().ToList();
-        var bookedBefore = (await unit.Connection.QueryAsync<string>(new CommandDefinition(unit.Sql(LedgerSql.SelectBookedTransactions),
-            new { TransactionKeys = keys }, unit.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+        var bookedBefore = new HashSet<string>();
+        foreach (var chunk in keys.Chunk(SqlText.MaxListItems))
+        {
+            bookedBefore.UnionWith(await unit.Connection.QueryAsync<string>(new CommandDefinition(unit.Sql(LedgerSql.SelectBookedTransactions),
+                new { TransactionKeys = chunk }, unit.Transaction, cancellationToken: cancellationToken)));
+        }
         // The natural key (transaction, partner) once each, should two wins in one batch be the same deal.
         var fresh = entries.Where(e => !bookedBefore.Contains(e.TransactionKey)).DistinctBy(e => (e.TransactionKey, e.PartnerId)).ToList();
         if (fresh.Count > 0)

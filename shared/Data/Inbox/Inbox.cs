@@ -31,9 +31,11 @@ public sealed class Inbox(Database database)
     {
         var fresh = messageIds.ToHashSet();
         await using var unit = await database.BeginAsync(cancellationToken);
-        var handledBefore = await unit.Connection.QueryAsync<Guid>(new CommandDefinition(unit.Sql(SelectHandled),
-            new { Consumer = consumer, MessageIds = fresh.Select(id => id.ToString("D")).ToList() }, unit.Transaction, cancellationToken: cancellationToken));
-        fresh.ExceptWith(handledBefore);
+        foreach (var ids in fresh.Chunk(SqlText.MaxListItems).ToList())
+        {
+            fresh.ExceptWith(await unit.Connection.QueryAsync<Guid>(new CommandDefinition(unit.Sql(SelectHandled),
+                new { Consumer = consumer, MessageIds = ids.Select(id => id.ToString("D")).ToList() }, unit.Transaction, cancellationToken: cancellationToken)));
+        }
         if (fresh.Count == 0)
         {
             return fresh;
