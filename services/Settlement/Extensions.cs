@@ -2,6 +2,7 @@ using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.Settlement.Telemetry;
+using MassTransit;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,7 @@ internal static class Extensions
         builder.AddDatabase("settlementdb", typeof(Ledger).Assembly);
         builder.AddMessaging("settlement", bus =>
         {
-            bus.AddConsumer<OpportunityWonConsumer>();
+            bus.AddConsumer<OpportunityWonConsumer, OpportunityWonConsumerDefinition>();
             bus.AddConsumer<OpportunityReversedConsumer>();
         });
         builder.Services.Configure<EcosystemMarket.Settlement.SettlementOptions>(builder.Configuration.GetSection("Settlement"));

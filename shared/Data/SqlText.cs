@@ -6,6 +6,12 @@ namespace EcosystemMarket.Data;
 /// </summary>
 public sealed record SqlText(string Sqlite, string SqlServer)
 {
+    /// <summary>
+    /// Items to put in one list parameter (<c>IN @Ids</c>, which Dapper expands to a parameter each): SQL Server takes
+    /// at most 2,100 parameters a statement, so longer lists are asked in chunks of this size.
+    /// </summary>
+    public const int MaxListItems = 1000;
+
     public static SqlText Portable(string sql) => new(sql, sql);
 
     public string For(SqlDialect dialect) => dialect == SqlDialect.SqlServer ? SqlServer : Sqlite;

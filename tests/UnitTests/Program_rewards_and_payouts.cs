@@ -29,6 +29,25 @@ public class Program_rewards_and_payouts
     }
 
     [Fact]
+    public void A_win_under_a_program_is_held_for_its_holding_period_and_earns_the_bonus_only_with_the_owners_attested_tier()
+    {
+        var won = Won(Guid.NewGuid()) with
+        {
+            Team = [new TeamMemberTerms { PartnerId = Guid.NewGuid(), Role = "specialist", Reward = new RewardTerms { Kind = RewardTerms.FixedFee, Amount = 100m } }],
+        };
+
+        var underProgram = WinRewards.For(won, Program, "premier", Now, defaultHoldingPeriod: TimeSpan.FromDays(30));
+        var tierUnknown = WinRewards.For(won, Program, ownerTier: null, Now, defaultHoldingPeriod: TimeSpan.FromDays(30));
+        var noProgram = WinRewards.For(won, program: null, ownerTier: null, Now, defaultHoldingPeriod: TimeSpan.FromDays(30));
+
+        Assert.Equal(4, underProgram.Count);
+        Assert.All(underProgram, e => Assert.Equal(Now.AddDays(10), e.PayableAt));
+        Assert.Equal(500m, underProgram.Single(e => e.PartnerId == Owner && e.Amount > 0).Amount);
+        Assert.Equal(2, tierUnknown.Count);
+        Assert.All(noProgram, e => Assert.Equal(Now.AddDays(30), e.PayableAt));
+    }
+
+    [Fact]
     public void An_unregistered_deal_earns_no_bonus() =>
         Assert.Empty(ProgramRewards.For(Won(null), Program, "premier", Now));
 

@@ -117,4 +117,26 @@ public sealed class Sqlite_group_commit : IAsyncLifetime
         Assert.Single(handled, h => h);
         Assert.Single(await CommittedNamesAsync());
     }
+
+    [Fact]
+    public async Task A_batch_hands_on_only_the_messages_not_handled_before_each_once_and_asks_for_long_lists_in_chunks()
+    {
+        var inbox = new Inbox(_database);
+        var before = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        await inbox.HandleEachOnceAsync(before, "consumer", (_, _) => Task.CompletedTask, TestContext.Current.CancellationToken);
+        // More ids than one list parameter takes (SQL Server's limit), each new one twice, and the three handled before.
+        var fresh = Enumerable.Range(0, SqlText.MaxListItems + 500).Select(_ => Guid.NewGuid()).ToList();
+
+        IReadOnlySet<Guid>? handedOn = null;
+        var handled = await inbox.HandleEachOnceAsync([.. fresh, .. fresh, .. before], "consumer", async (unit, ids) =>
+        {
+            handedOn = ids;
+            await InsertAsync(unit, "batch");
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(fresh.ToHashSet(), handled);
+        Assert.Equal(fresh.ToHashSet(), handedOn);
+        Assert.Empty(await inbox.HandleEachOnceAsync(fresh, "consumer", (_, _) => throw new InvalidOperationException("handled again"), TestContext.Current.CancellationToken));
+        Assert.Single(await CommittedNamesAsync());
+    }
 }

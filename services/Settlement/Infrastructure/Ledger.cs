@@ -12,28 +12,36 @@ public sealed class Ledger(Database database)
         (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectAllOfPartner),
             new { PartnerId = partnerId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>Books the entries of each transaction not booked yet; returns how many transactions were new.</summary>
+    /// <summary>
+    /// Books the entries of each transaction not booked yet; returns how many transactions were new. One query finds
+    /// the transactions booked before and one prepared insert books the rest, however many wins the entries are for.
+    /// </summary>
     public async Task<int> BookAsync(UnitOfWork unit, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        var booked = 0;
-        foreach (var transaction in entries.GroupBy(e => e.TransactionKey))
+        if (entries.Count == 0)
         {
-            var exists = await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountTransaction),
-                new { TransactionKey = transaction.Key }, unit.Transaction, cancellationToken: cancellationToken));
-            if (exists > 0)
-            {
-                continue;
-            }
-            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.Insert), transaction.ToList(), unit.Transaction, cancellationToken: cancellationToken));
-            booked++;
+            return 0;
         }
-        return booked;
+        var keys = entries.Select(e => e.TransactionKey).Distinct().ToList();
+        var bookedBefore = new HashSet<string>();
+        foreach (var chunk in keys.Chunk(SqlText.MaxListItems))
+        {
+            bookedBefore.UnionWith(await unit.Connection.QueryAsync<string>(new CommandDefinition(unit.Sql(LedgerSql.SelectBookedTransactions),
+                new { TransactionKeys = chunk }, unit.Transaction, cancellationToken: cancellationToken)));
+        }
+        // The natural key (transaction, partner) once each, should two wins in one batch be the same deal.
+        var fresh = entries.Where(e => !bookedBefore.Contains(e.TransactionKey)).DistinctBy(e => (e.TransactionKey, e.PartnerId)).ToList();
+        if (fresh.Count > 0)
+        {
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.Insert), fresh, unit.Transaction, cancellationToken: cancellationToken));
+        }
+        return keys.Count - bookedBefore.Count;
     }
 
-    /// <summary>Marks a won opportunity as settled, rewards or not, so a later reversal knows the win was handled.</summary>
-    public async Task MarkSettledAsync(UnitOfWork unit, Guid opportunityId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Marks won opportunities as settled, rewards or not, so a later reversal knows the win was handled.</summary>
+    public async Task MarkSettledAsync(UnitOfWork unit, IEnumerable<Guid> opportunityIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.InsertSettledUnlessSettled),
-            new { OpportunityId = opportunityId, SettledAt = now }, unit.Transaction, cancellationToken: cancellationToken));
+            opportunityIds.Distinct().Select(id => new { OpportunityId = id, SettledAt = now }).ToList(), unit.Transaction, cancellationToken: cancellationToken));
 
     public async Task<bool> IsSettledAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled),

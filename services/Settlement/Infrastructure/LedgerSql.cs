@@ -10,7 +10,8 @@ internal static class LedgerSql
         payable_at AS PayableAt
         """;
 
-    public static readonly SqlText CountTransaction = SqlText.Portable("SELECT COUNT(1) FROM ledger_entries WHERE transaction_key = @TransactionKey;");
+    public static readonly SqlText SelectBookedTransactions = SqlText.Portable(
+        "SELECT DISTINCT transaction_key FROM ledger_entries WHERE transaction_key IN @TransactionKeys;");
 
     public static readonly SqlText Insert = SqlText.Portable("""
         INSERT INTO ledger_entries (id, transaction_key, opportunity_id, partner_id, counterparty_partner_id, account, amount, currency, created_at, payable_at)

@@ -10,25 +10,42 @@ namespace EcosystemMarket.Data.Inbox;
 /// </summary>
 public sealed class Inbox(Database database)
 {
-    private static readonly SqlText InsertUnlessHandled = SqlText.Portable("""
-        INSERT INTO inbox_messages (message_id, consumer, handled_at)
-        SELECT @MessageId, @Consumer, @HandledAt
-        WHERE NOT EXISTS (SELECT 1 FROM inbox_messages WHERE message_id = @MessageId AND consumer = @Consumer);
-        """);
+    private static readonly SqlText SelectHandled = SqlText.Portable(
+        "SELECT message_id FROM inbox_messages WHERE consumer = @Consumer AND message_id IN @MessageIds;");
+
+    private static readonly SqlText Insert = SqlText.Portable(
+        "INSERT INTO inbox_messages (message_id, consumer, handled_at) VALUES (@MessageId, @Consumer, @HandledAt);");
 
     /// <returns>true when the message was handled now, false when it had been handled before.</returns>
-    public async Task<bool> HandleOnceAsync(Guid messageId, string consumer, Func<UnitOfWork, Task> handle, CancellationToken cancellationToken = default)
+    public async Task<bool> HandleOnceAsync(Guid messageId, string consumer, Func<UnitOfWork, Task> handle, CancellationToken cancellationToken = default) =>
+        (await HandleEachOnceAsync([messageId], consumer, (unit, _) => handle(unit), cancellationToken)).Count == 1;
+
+    /// <summary>
+    /// Handles a batch of messages in one transaction: <paramref name="handle"/> gets the ids not handled
+    /// before (each once, however often it is in the batch) and is not called when there are none.
+    /// Each statement is prepared once for the batch, not once per message.
+    /// </summary>
+    /// <returns>The ids handled now.</returns>
+    public async Task<IReadOnlySet<Guid>> HandleEachOnceAsync(IEnumerable<Guid> messageIds, string consumer,
+        Func<UnitOfWork, IReadOnlySet<Guid>, Task> handle, CancellationToken cancellationToken = default)
     {
+        var fresh = messageIds.ToHashSet();
         await using var unit = await database.BeginAsync(cancellationToken);
-        var recorded = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertUnlessHandled),
-            new { MessageId = messageId, Consumer = consumer, HandledAt = DateTimeOffset.UtcNow }, unit.Transaction, cancellationToken: cancellationToken));
-        if (recorded == 0)
+        foreach (var ids in fresh.Chunk(SqlText.MaxListItems).ToList())
         {
-            return false;
+            fresh.ExceptWith(await unit.Connection.QueryAsync<Guid>(new CommandDefinition(unit.Sql(SelectHandled),
+                new { Consumer = consumer, MessageIds = ids.Select(id => id.ToString("D")).ToList() }, unit.Transaction, cancellationToken: cancellationToken)));
+        }
+        if (fresh.Count == 0)
+        {
+            return fresh;
         }
 
-        await handle(unit);
+        var now = DateTimeOffset.UtcNow;
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(Insert),
+            fresh.Select(id => new { MessageId = id, Consumer = consumer, HandledAt = now }).ToList(), unit.Transaction, cancellationToken: cancellationToken));
+        await handle(unit, fresh);
         await unit.CommitAsync(cancellationToken);
-        return true;
+        return fresh;
     }
 }

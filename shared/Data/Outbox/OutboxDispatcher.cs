@@ -93,20 +93,12 @@ public sealed class OutboxDispatcher(Database database, IBus bus, ILogger<Outbox
 
     private async Task<List<OutboxRow>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken)
     {
-        await using (var unit = await database.BeginAsync(cancellationToken))
-        {
-            var claimed = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OutboxStore.Claim),
-                new { claim.Me, claim.Now, claim.Until, Take = _options.BatchSize }, unit.Transaction, cancellationToken: cancellationToken));
-            await unit.CommitAsync(cancellationToken);
-            if (claimed == 0)
-            {
-                return [];
-            }
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(database.Sql(OutboxStore.SelectClaimed),
-            new { claim.Me, claim.Until }, cancellationToken: cancellationToken))).ToList();
+        await using var unit = await database.BeginAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<OutboxRow>(new CommandDefinition(unit.Sql(OutboxStore.Claim),
+            new { claim.Me, claim.Now, claim.Until, Take = _options.BatchSize }, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
+        // The rows a claim returns come in no particular order; they are published in the order they were written.
+        return rows.OrderBy(row => row.Sequence).ToList();
     }
 
     /// <summary>Marks the rows still held sent or failed, in one transaction; returns the failed rows it parked.</summary>

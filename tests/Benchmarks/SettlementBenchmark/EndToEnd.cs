@@ -74,10 +74,15 @@ public static class EndToEnd
         }
     }
 
+    /// <summary>
+    /// How many wins the ledger has settled, asked every 20 ms while the clock runs. Settlement never deletes a settled
+    /// mark, so the largest rowid is their count, read at the right edge of the table; a COUNT on a fresh connection read
+    /// the whole table each time, and took a fifth of this process's CPU from the machine under test.
+    /// </summary>
     private static async Task<long> SettledAsync(string ledger)
     {
-        await using var connection = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly");
         await connection.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(1) FROM settled_opportunities;");
+        return await connection.ExecuteScalarAsync<long?>("SELECT MAX(rowid) FROM settled_opportunities;") ?? 0;
     }
 }

@@ -1,6 +1,5 @@
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Data.Inbox;
-using EcosystemMarket.ServiceDefaults.Messaging;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using MassTransit;
@@ -9,48 +8,62 @@ using Microsoft.Extensions.Options;
 namespace EcosystemMarket.Settlement.IntegrationEvents.EventHandling;
 
 /// <summary>
-/// Books the rewards of a won deal, exactly once however often the event arrives: the team's agreed terms,
-/// and the vendor program's lead-registration bonus when the owner had registered the deal.
+/// Books the rewards of won deals, a batch in one transaction, exactly once however often a win arrives: the team's
+/// agreed terms, and the vendor program's lead-registration bonus when the owner had registered the deal. Wins that
+/// can never be booked were turned away before the batch (<see cref="UnbookableWinFilter"/>).
 /// </summary>
 public sealed class OpportunityWonConsumer(
     Inbox inbox, Ledger ledger, RewardProgramStore programs, IPartnerStandings standings, TimeProvider clock, IOptions<SettlementOptions> options,
     ILogger<OpportunityWonConsumer> logger)
-    : IConsumer<OpportunityWon>
+    : IConsumer<Batch<OpportunityWon>>
 {
-    public async Task Consume(ConsumeContext<OpportunityWon> context)
+    public async Task Consume(ConsumeContext<Batch<OpportunityWon>> context)
     {
-        var won = context.Message;
-        var messageId = context.MessageId ?? throw new InvalidOperationException("OpportunityWon arrived without a message id.");
-        if (ReferralRewards.ReasonToReject(won) is { } reason)
-        {
-            throw new UnprocessableMessageException($"OpportunityWon {won.OpportunityId} cannot be booked: {reason}.");
-        }
+        var cancellationToken = context.CancellationToken;
+        var wins = context.Message.DistinctBy(win => win.MessageId!.Value).ToDictionary(win => win.MessageId!.Value, win => win.Message);
+        // The programs' rules are read before the transaction: a network call never holds the ledger's write lock.
+        var terms = await TermsAsync(wins, cancellationToken);
         var booked = 0;
-
-        // The program's rules are read before the transaction: a network call never holds the ledger's write lock.
-        var program = won.VendorId is { } vendor ? await programs.GetAsync(vendor, context.CancellationToken) : null;
-        // The owner's tier in this vendor's program as the vendor attested it: a tier it only claims earns the base multiplier.
-        var ownerTier = program is not null && won.DealRegistrationId is not null
-            ? (await standings.StandingInAsync(won.OwnerPartnerId, program.VendorId, context.CancellationToken)).Tier
-            : null;
-        var holdingPeriod = program is null ? options.Value.HoldingPeriod : TimeSpan.FromDays(program.HoldingPeriodDays);
-        var handled = await inbox.HandleOnceAsync(messageId, nameof(OpportunityWonConsumer), async unit =>
+        var handled = await inbox.HandleEachOnceAsync(wins.Keys, nameof(OpportunityWonConsumer), async (unit, fresh) =>
         {
             var now = clock.GetUtcNow();
-            var entries = ReferralRewards.For(won, now, holdingPeriod)
-                .Concat(program is not null && ownerTier is not null ? ProgramRewards.For(won, program, ownerTier, now) : [])
+            var entries = fresh
+                .SelectMany(id => WinRewards.For(wins[id], terms[id].Program, terms[id].OwnerTier, now, options.Value.HoldingPeriod))
                 .ToList();
-            booked = await ledger.BookAsync(unit, entries, context.CancellationToken);
-            await ledger.MarkSettledAsync(unit, won.OpportunityId, now, context.CancellationToken);
-        }, context.CancellationToken);
-        if (handled)
-        {
-            // Debug: at thousands of wins a second a line each costs more than the booking; the ledger is the record.
-            logger.LogDebug("Settled opportunity {OpportunityId}: {Booked} reward transactions booked", won.OpportunityId, booked);
-        }
-        else
+            booked = await ledger.BookAsync(unit, entries, cancellationToken);
+            await ledger.MarkSettledAsync(unit, fresh.Select(id => wins[id].OpportunityId), now, cancellationToken);
+        }, cancellationToken);
+
+        // Debug: at thousands of wins a second a line each costs more than the booking; the ledger is the record.
+        logger.LogDebug("Settled {Wins} opportunities: {Booked} reward transactions booked", handled.Count, booked);
+        foreach (var (messageId, won) in wins.Where(win => !handled.Contains(win.Key)))
         {
             logger.LogInformation("Message {MessageId} for opportunity {OpportunityId} was handled before; ignored", messageId, won.OpportunityId);
         }
+    }
+
+    /// <summary>Each win's program (by its vendor) and, for a registered deal, the owner's tier in it as the vendor attested it; each read once per batch.</summary>
+    private async Task<Dictionary<Guid, (RewardProgram? Program, string? OwnerTier)>> TermsAsync(
+        IReadOnlyDictionary<Guid, OpportunityWon> wins, CancellationToken cancellationToken)
+    {
+        var programsByVendor = new Dictionary<string, RewardProgram?>();
+        var tiers = new Dictionary<(Guid Owner, string Vendor), string>();
+        var terms = new Dictionary<Guid, (RewardProgram?, string?)>();
+        foreach (var (messageId, won) in wins)
+        {
+            RewardProgram? program = null;
+            if (won.VendorId is { } vendor && !programsByVendor.TryGetValue(vendor, out program))
+            {
+                program = programsByVendor[vendor] = await programs.GetAsync(vendor, cancellationToken);
+            }
+            string? ownerTier = null;
+            // A tier the owner only claims earns the base multiplier: standings answer with the attested one.
+            if (program is not null && won.DealRegistrationId is not null && !tiers.TryGetValue((won.OwnerPartnerId, program.VendorId), out ownerTier))
+            {
+                ownerTier = tiers[(won.OwnerPartnerId, program.VendorId)] = (await standings.StandingInAsync(won.OwnerPartnerId, program.VendorId, cancellationToken)).Tier;
+            }
+            terms[messageId] = (program, ownerTier);
+        }
+        return terms;
     }
 }
