@@ -43,7 +43,9 @@ public sealed class Isv_builds_its_profile(SeededSystem system) : IAsyncLifetime
         await page.Locator("fluent-option").Filter(new() { HasText = "(storage.disaster-recovery)" }).First.ClickAsync();
         await ChooseAsync(page, "proficiency-storage.disaster-recovery", "advanced");
         await page.GetByTestId("add-program").ClickAsync();
-        await page.GetByTestId("program-vendor-0").Locator("input").FillAsync(vendor);
+        // Heard once the row's remove button names the vendor: a save clicked before could go without it (seen once in CI).
+        await PortalUser.TypeUntilHeardAsync(page.GetByTestId("program-vendor-0").Locator("input"), vendor,
+            () => Expect(page.Locator($"[aria-label='Remove program {vendor}']")).ToHaveCountAsync(1, new() { Timeout = 3_000 }));
         await ChooseAsync(page, "program-tier-0", "advanced");
         await page.GetByTestId("save").ClickAsync();
 
