@@ -47,9 +47,7 @@ public sealed class IndexedPartner
     public IReadOnlyList<string> ProgramMemberships { get; }
 
     /// <summary>Capability keys, in ordinal order.</summary>
-    public IReadOnlyList<string> Keys => _keys;
-
-    internal ReadOnlySpan<string> KeySpan => _keys;
+    public ReadOnlySpan<string> Keys => _keys;
 
     /// <summary>The best proficiency level (1–4) among the codes at or below <paramref name="key"/>; 0 when none.</summary>
     public byte LevelFor(string key) => Array.BinarySearch(_keys, key, StringComparer.Ordinal) is var at and >= 0 ? _levels[at] : (byte)0;

@@ -165,7 +165,7 @@ public sealed class PartnerIndex
         {
             _active.Remove(slot);
         }
-        var keys = partner.KeySpan;
+        var keys = partner.Keys;
         for (var i = 0; i < keys.Length; i++)
         {
             var key = keys[i];

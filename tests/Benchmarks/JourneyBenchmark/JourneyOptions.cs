@@ -33,8 +33,9 @@ public sealed record JourneyOptions
         {
             if (args[i] == "--mix-only")
             {
+                // A flag: no value follows it.
                 options = options with { MixOnly = true };
-                i--;
+                i -= 1;
                 continue;
             }
             var text = i + 1 < args.Length ? args[i + 1] : null;
