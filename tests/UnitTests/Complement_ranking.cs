@@ -11,7 +11,8 @@ public class Complement_ranking
     private readonly TrackRecord _record = new();
 
     private Guid Add(string name, string[] capabilities, string tier = "registered", string[]? regions = null, string[]? verticals = null,
-        bool active = true, Guid? id = null, string proficiency = "intermediate", CertificationSnapshot[]? certifications = null, long version = 1)
+        bool active = true, Guid? id = null, string proficiency = "intermediate", CertificationSnapshot[]? certifications = null, long version = 1,
+        Guid? blueprint = null)
     {
         var partnerId = id ?? Guid.NewGuid();
         _index.Apply(new PartnerSnapshot
@@ -20,12 +21,16 @@ public class Complement_ranking
             Regions = regions ?? ["US"], Verticals = verticals ?? [], Active = active, Version = version,
             Capabilities = capabilities.Select(c => new AdvertisedCapability { Code = c, Proficiency = proficiency }).ToList(),
             Certifications = certifications ?? [],
+            Solutions = blueprint is { } adopted
+                ? [new SolutionSnapshot { Name = "Adopted", PlatformVendor = "vendor-a", Capabilities = capabilities, BlueprintId = adopted }]
+                : [],
         });
         return partnerId;
     }
 
-    private MatchResult Rank(Need[] needs, string? region = null, string? vertical = null, Guid[]? excluded = null, int limit = 10) =>
-        _index.Read(view => ComplementRanker.Rank(new MatchRequest(OwnerId, needs, region, vertical, new HashSet<Guid>(excluded ?? []), limit), view, _record, Today));
+    private MatchResult Rank(Need[] needs, string? region = null, string? vertical = null, Guid[]? excluded = null, int limit = 10, Guid? blueprint = null) =>
+        _index.Read(view => ComplementRanker.Rank(new MatchRequest(OwnerId, needs, region, vertical, new HashSet<Guid>(excluded ?? []), limit) { Blueprint = blueprint },
+            view, _record, Today));
 
     private static Need Must(string code) => new(code, true);
     private static Need Nice(string code) => new(code, false);
@@ -47,6 +52,32 @@ public class Complement_ranking
         var result = Rank([Must("security")], excluded: [excluded]);
 
         Assert.Equal([other], result.Candidates.Select(c => c.PartnerId));
+    }
+
+    [Fact]
+    public void Partners_delivering_the_blueprint_rank_first_among_equal_coverage_and_say_so_but_coverage_still_comes_first()
+    {
+        var blueprint = Guid.NewGuid();
+        Add("Owner", ["storage"], id: OwnerId);
+        var ready = Add("Ready tier, no blueprint", ["security"], tier: "ready");
+        var adopter = Add("Adopter", ["security"], blueprint: blueprint);
+        var otherBlueprint = Add("Other blueprint", ["security"], blueprint: Guid.NewGuid());
+        var broader = Add("Broader, no blueprint", ["security", "networking"]);
+
+        var result = Rank([Must("security"), Nice("networking")], blueprint: blueprint);
+
+        Assert.Equal([broader, adopter, ready, otherBlueprint], result.Candidates.Select(c => c.PartnerId));
+        var delivers = Assert.Single(result.Candidates[1].Breakdown, p => p.Name == "blueprint");
+        Assert.Equal(5, delivers.Points);
+        Assert.Contains("blueprint", delivers.Explanation);
+        Assert.All(result.Candidates.Where(c => c.PartnerId != adopter), c => Assert.DoesNotContain(c.Breakdown, p => p.Name == "blueprint"));
+
+        // Without a blueprint on the opportunity, adopting one earns nothing: the ready tier ranks above it.
+        Assert.Equal([broader, ready], Rank([Must("security"), Nice("networking")]).Candidates.Take(2).Select(c => c.PartnerId));
+
+        // Re-applying the profile without the blueprint takes the partner out of the blueprint's set.
+        Add("Adopter", ["security"], id: adopter, version: 2);
+        Assert.DoesNotContain(Rank([Must("security")], blueprint: blueprint).Candidates, c => c.Breakdown.Any(p => p.Name == "blueprint"));
     }
 
     [Fact]

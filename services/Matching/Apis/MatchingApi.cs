@@ -25,7 +25,7 @@ public static class MatchingApi
     }
 
     [ValidationRequires(nameof(Needs))]
-    public sealed record SearchRequest(IReadOnlyList<Need>? Needs, string? Region, string? Vertical, IReadOnlyList<Guid>? ExcludedPartnerIds, int? Limit);
+    public sealed record SearchRequest(IReadOnlyList<Need>? Needs, string? Region, string? Vertical, IReadOnlyList<Guid>? ExcludedPartnerIds, int? Limit, Guid? BlueprintId = null);
 
     public static Results<Ok<MatchResult>, ValidationProblem, ProblemHttpResult> SearchPartners(
         SearchRequest request, ClaimsPrincipal user, PartnerMatcher matcher, MatchingMetrics metrics)
@@ -53,7 +53,7 @@ public static class MatchingApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The partner index is still bootstrapping; retry shortly.");
         }
         return TypedResults.Ok(metrics.Searched(matcher.Find(new MatchRequest(owner, request.Needs!, request.Region, request.Vertical,
-            (request.ExcludedPartnerIds ?? []).ToHashSet(), limit))));
+            (request.ExcludedPartnerIds ?? []).ToHashSet(), limit) { Blueprint = request.BlueprintId })));
     }
 
     public static Results<Ok<RelationshipsView>, ValidationProblem, ProblemHttpResult> GetRelationships(

@@ -33,10 +33,17 @@ public sealed class MatchmakerService(PartnerMatcher matcher, MatchingMetrics me
             }
             excluded.Add(partner);
         }
+        Guid? blueprint = null;
+        if (request.BlueprintId.Length > 0)
+        {
+            blueprint = Guid.TryParse(request.BlueprintId, out var id)
+                ? id
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"blueprint_id '{request.BlueprintId}' is not a blueprint id (GUID)."));
+        }
 
         var result = metrics.Searched(matcher.Find(new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
             NullIfEmpty(request.Region), NullIfEmpty(request.Vertical), excluded,
-            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit)));
+            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit) { Blueprint = blueprint }));
         return Task.FromResult(ToReply(result));
     }
 

@@ -9,7 +9,7 @@ namespace EcosystemMarket.Matching.Model;
 /// Ranks partners by how much of what the owner lacks they cover, then by how well. The score is
 /// lexicographic by construction: each covered must-have is worth 1,000 points, each nice-to-have 100, and
 /// everything else together (proficiency, valid certifications, region and vertical fit, tier, track record,
-/// history with this owner) stays below 100, so quality only orders partners that cover the same needs.
+/// history with this owner, delivering the opportunity's blueprint) stays below 100, so quality only orders partners that cover the same needs.
 /// A partner covering none of the owner's gaps brings only what the owner brings (a competitor) or nothing
 /// relevant, and never appears; neither do the owner, inactive partners or partners the owner excluded.
 /// </summary>
@@ -79,7 +79,8 @@ public static class ComplementRanker
         var touched = -1;
         try
         {
-            var query = new Query(request, lacking, mustBits, limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical), record, today);
+            var query = new Query(request, lacking, mustBits, limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical),
+                index.Adopting(request.Blueprint), record, today);
             // Most queries have at least a list's worth of partners covering every need: then only they can make the
             // list (coverage outranks everything else), and intersecting the posting lists from the shortest finds them
             // without walking the long ones. Otherwise every partner covering any need is gathered.
@@ -290,8 +291,8 @@ public static class ComplementRanker
     {
         var tierScores = query.Index.TierScores;
         var ids = query.Index.Ids;
-        var (region, vertical) = (query.InRegion, query.InVertical);
-        var placePoints = (region is null ? 0 : RegionPoints) + (vertical is null ? 0 : VerticalPoints);
+        var (region, vertical, adopting) = (query.InRegion, query.InVertical, query.Adopting);
+        var placePoints = (region is null ? 0 : RegionPoints) + (vertical is null ? 0 : VerticalPoints) + (adopting is null ? 0 : BlueprintPoints);
         var lowest = new LowestOf(scratch.Lowest, query.Limit);
         var count = 0;
         for (var e = 0; e < eligible; e++)
@@ -323,7 +324,8 @@ public static class ComplementRanker
             }
             var known = intrinsic
                 + (region?.Contains(slot) == true ? RegionPoints : 0)
-                + (vertical?.Contains(slot) == true ? VerticalPoints : 0);
+                + (vertical?.Contains(slot) == true ? VerticalPoints : 0)
+                + (adopting?.Contains(slot) == true ? BlueprintPoints : 0);
             var upper = known + extra;
             if (upper < floorNow)
             {
@@ -439,6 +441,10 @@ public static class ComplementRanker
         {
             points += VerticalPoints;
         }
+        if (query.Adopting?.Contains(slot) == true)
+        {
+            points += BlueprintPoints;
+        }
         if (query.Index.TierScores[slot] is var tier and > 0)
         {
             points += tier;
@@ -553,6 +559,10 @@ public static class ComplementRanker
         {
             parts.Add(new("vertical", VerticalPoints, $"serves {vertical}"));
         }
+        if (request.Blueprint is { } blueprint && partner.Blueprints.Contains(IndexedPartner.BlueprintKey(blueprint)))
+        {
+            parts.Add(new("blueprint", BlueprintPoints, "delivers the blueprint this opportunity is built around"));
+        }
         if (partner.TierScore > 0)
         {
             parts.Add(new("tier", partner.TierScore, $"{partner.Tier} tier"));
@@ -583,6 +593,11 @@ public static class ComplementRanker
 
     private const double RegionPoints = 10;
     private const double VerticalPoints = 10;
+
+    // Delivering the opportunity's blueprint: the most the qualities can add together stays at 99 (proficiency 20,
+    // certifications 20, region 10, vertical 10, tier 10, track record 15, history 9, blueprint 5), below one
+    // nice-to-have, so coverage still comes first; the blueprint's needs are what the partners are ranked by.
+    private const double BlueprintPoints = 5;
 
     private static double CoveragePoints(int must, int nice) => must * MustHavePoints + nice * NiceToHavePoints;
 
@@ -620,7 +635,7 @@ public static class ComplementRanker
 
     private sealed record Query(
         MatchRequest Request, List<Need> Lacking, ulong MustBits, int Limit, PartnerIndex.View Index, SlotSet? InRegion, SlotSet? InVertical,
-        TrackRecord Record, DateOnly Today);
+        SlotSet? Adopting, TrackRecord Record, DateOnly Today);
 
     /// <summary>What the posting lists say about one slot: the lacking needs it covers, their levels summed, certifying vendors summed.</summary>
     private struct Accumulator

@@ -31,6 +31,7 @@ public sealed class IndexedPartner
         Regions = vocabulary.List(snapshot.Regions);
         Verticals = vocabulary.List(snapshot.Verticals);
         ProgramMemberships = vocabulary.List(snapshot.ProgramMemberships);
+        Blueprints = vocabulary.List([.. snapshot.Solutions.Select(s => s.BlueprintId).OfType<Guid>().Distinct().Select(BlueprintKey).Order(StringComparer.Ordinal)]);
         _keys = keys;
         _levels = levels;
         _certified = certified;
@@ -45,6 +46,11 @@ public sealed class IndexedPartner
     public IReadOnlyList<string> Regions { get; }
     public IReadOnlyList<string> Verticals { get; }
     public IReadOnlyList<string> ProgramMemberships { get; }
+
+    /// <summary>The vendor blueprints the partner delivers (its solutions adopt them), as <see cref="BlueprintKey"/>s.</summary>
+    public IReadOnlyList<string> Blueprints { get; }
+
+    public static string BlueprintKey(Guid blueprintId) => blueprintId.ToString("N");
 
     /// <summary>Capability keys, in ordinal order.</summary>
     public ReadOnlySpan<string> Keys => _keys;

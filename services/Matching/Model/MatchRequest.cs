@@ -3,7 +3,11 @@ namespace EcosystemMarket.Matching.Model;
 public sealed record Need(string Capability, bool MustHave);
 
 public sealed record MatchRequest(
-    Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, string? Vertical, IReadOnlySet<Guid> Excluded, int Limit);
+    Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, string? Vertical, IReadOnlySet<Guid> Excluded, int Limit)
+{
+    /// <summary>The vendor blueprint the opportunity is built around: partners delivering it rank higher.</summary>
+    public Guid? Blueprint { get; init; }
+}
 
 /// <summary>One part of a candidate's score, with the sentence a UI can show for it.</summary>
 public sealed record ScorePart(string Name, double Points, string Explanation);

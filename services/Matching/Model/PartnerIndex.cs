@@ -22,6 +22,7 @@ public sealed class PartnerIndex
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotSet> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotSet> _verticals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlotSet> _blueprints = new(StringComparer.Ordinal);
     private readonly Vocabulary _vocabulary = new();
     private readonly SlotSet _active = new();
     private Guid[] _ids = new Guid[16];
@@ -141,6 +142,7 @@ public sealed class PartnerIndex
             }
             Unmark(_regions, current.Regions, slot);
             Unmark(_verticals, current.Verticals, slot);
+            Unmark(_blueprints, current.Blueprints, slot);
             _partners[slot] = partner;
         }
         else
@@ -177,6 +179,7 @@ public sealed class PartnerIndex
         }
         Mark(_regions, partner.Regions, slot);
         Mark(_verticals, partner.Verticals, slot);
+        Mark(_blueprints, partner.Blueprints, slot);
         return true;
     }
 
@@ -243,6 +246,8 @@ public sealed class PartnerIndex
         internal SlotSet? InRegion(string? region) => region is null ? null : index._regions.GetValueOrDefault(region);
 
         internal SlotSet? InVertical(string? vertical) => vertical is null ? null : index._verticals.GetValueOrDefault(vertical);
+
+        internal SlotSet? Adopting(Guid? blueprint) => blueprint is { } id ? index._blueprints.GetValueOrDefault(IndexedPartner.BlueprintKey(id)) : null;
     }
 }
 

@@ -59,6 +59,9 @@ public sealed record SolutionSnapshot
     public required string Name { get; init; }
     public required string PlatformVendor { get; init; }
     public required IReadOnlyList<string> Capabilities { get; init; }
+
+    /// <summary>The vendor blueprint this solution adopts (delivers), if it adopts one.</summary>
+    public Guid? BlueprintId { get; init; }
 }
 
 public sealed record PartnerRegistered
