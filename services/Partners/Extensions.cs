@@ -15,6 +15,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerRepository>();
         builder.Services.AddSingleton<CapabilityCatalog>();
+        builder.Services.AddSingleton<BlueprintStore>();
         builder.Services.AddHostedService<ClaimsOfOlderProfiles>();
         builder.Services.Configure<PartnerDirectoryOptions>(builder.Configuration.GetSection("Partners:Directory"));
         builder.Services.Configure<PartnersMetricsOptions>(builder.Configuration.GetSection("Partners:Metrics"));

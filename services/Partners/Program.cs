@@ -14,6 +14,7 @@ app.UseIdempotencyKeys();
 app.MapPartnersApi();
 app.MapClaimsApi();
 app.MapCapabilitiesApi();
+app.MapBlueprintsApi();
 app.MapPartnerFiguresApi();
 // Service to service only: callers read it without a user, with a token of their own whose audience is Partners.
 app.MapGrpcService<PartnerDirectoryService>().RequireAuthorization(ServiceIdentity.Policy);

@@ -14,6 +14,10 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
 {
     public ConcurrentDictionary<Guid, PartnerStanding> Standings { get; } = new();
 
+    public ConcurrentDictionary<Guid, BlueprintNeeds> Blueprints { get; } = new();
+
+    public Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Blueprints.GetValueOrDefault(id));
+
     public Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, PartnerStanding>>(partnerIds.Distinct().ToDictionary(id => id, id => Standings.GetValueOrDefault(id, PartnerStanding.Active)));
 

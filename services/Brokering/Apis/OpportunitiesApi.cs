@@ -39,8 +39,18 @@ public static class OpportunitiesApi
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
+        BlueprintNeeds? blueprint = null;
+        if (request.BlueprintId is { } blueprintId)
+        {
+            blueprint = await directory.BlueprintAsync(blueprintId, cancellationToken);
+            if (request.CheckBlueprint(blueprint) is { IsValid: false } blueprintErrors)
+            {
+                return TypedResults.ValidationProblem(blueprintErrors.ToDictionary());
+            }
+        }
+        var needs = request.NeedsAround(blueprint);
         // Two questions to the directory, asked at once: each a round trip on the posting's path.
-        var needsChecked = Participation.UnknownNeedsAsync(directory, request.Needs!, cancellationToken);
+        var needsChecked = Participation.UnknownNeedsAsync(directory, needs, cancellationToken);
         var ownerChecked = Participation.RefusedAsync(directory, owner, invitee: null, cancellationToken);
         await Task.WhenAll(needsChecked, ownerChecked);
         if (await needsChecked is { IsValid: false } unknownNeeds)
@@ -57,12 +67,13 @@ public static class OpportunitiesApi
         {
             Id = Guid.CreateVersion7(),
             OwnerPartnerId = owner,
-            VendorId = request.VendorId,
+            VendorId = request.VendorId ?? blueprint?.VendorId,
+            BlueprintId = blueprint?.Id,
             Customer = new Customer(request.Customer!.Name!.Trim(), request.Customer.Contact?.Trim()),
             Industry = request.Industry!.Trim(),
             Region = request.Region!,
             Size = request.Size!,
-            Needs = request.Needs!.GroupBy(n => n.Capability).Select(g => new CapabilityNeed { Capability = g.Key, MustHave = g.Any(n => n.MustHave) }).ToList(),
+            Needs = needs,
             EstimatedValue = request.EstimatedValue!.Value,
             Currency = request.Currency!,
             CloseDate = request.CloseDate,
@@ -155,6 +166,7 @@ public static class OpportunitiesApi
             Limit = Math.Clamp(limit ?? 20, 1, 100),
             Needs = { opportunity.Needs.Select(n => new Need { Capability = n.Capability, MustHave = n.MustHave }) },
             ExcludedPartnerIds = { invited.Select(i => i.InviteePartnerId.ToString()) },
+            BlueprintId = opportunity.BlueprintId?.ToString() ?? "",
         };
         try
         {

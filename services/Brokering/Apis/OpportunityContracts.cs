@@ -9,7 +9,11 @@ namespace EcosystemMarket.Brokering.Apis;
 [ValidationRequires(nameof(Name))]
 public sealed record CustomerInput(string? Name, string? Contact);
 
-[ValidationRequires(nameof(Customer), nameof(Industry), nameof(Region), nameof(Size), nameof(Needs), nameof(EstimatedValue), nameof(Currency))]
+/// <summary>
+/// A new opportunity. Posted around a vendor's blueprint (<see cref="BlueprintId"/>), it may leave out its needs (the
+/// blueprint's capabilities become its must-haves) and its vendor (the blueprint's).
+/// </summary>
+[ValidationRequires(nameof(Customer), nameof(Industry), nameof(Region), nameof(Size), nameof(EstimatedValue), nameof(Currency))]
 [ClosedList(nameof(Size), typeof(PostOpportunityRequest), nameof(Sizes))]
 public sealed record PostOpportunityRequest(
     CustomerInput? Customer,
@@ -22,7 +26,8 @@ public sealed record PostOpportunityRequest(
     DateOnly? CloseDate,
     bool Draft = false,
     bool AutoInviteNextBest = false,
-    string? VendorId = null)
+    string? VendorId = null,
+    Guid? BlueprintId = null)
 {
     public static readonly IReadOnlyList<string> Sizes = ["small", "medium", "large", "enterprise"];
     public const decimal MaxValue = 1_000_000_000_000m;
@@ -44,7 +49,8 @@ public sealed record PostOpportunityRequest(
         {
             errors.Add("size", $"'size' must be one of: {string.Join(", ", Sizes)}.");
         }
-        if (Needs is not { Count: > 0 and <= 50 } || Needs.Any(n => n is null || !CodeFormats.IsCapability(n.Capability)))
+        if ((BlueprintId is null || Needs is { Count: > 0 })
+            && (Needs is not { Count: > 0 and <= 50 } || Needs.Any(n => n is null || !CodeFormats.IsCapability(n.Capability))))
         {
             errors.Add("needs", "'needs' must list 1 to 50 capabilities, each a lower-case code such as 'storage.backup' with 'mustHave'.");
         }
@@ -62,6 +68,26 @@ public sealed record PostOpportunityRequest(
         }
         return errors;
     }
+
+    /// <summary>Errors when the blueprint named is not published (null), or belongs to another vendor than the one named.</summary>
+    public ValidationErrors CheckBlueprint(BlueprintNeeds? blueprint)
+    {
+        var errors = new ValidationErrors();
+        if (blueprint is null)
+        {
+            errors.Add("blueprintId", $"'blueprintId': {BlueprintId} is not a published blueprint; they are listed at GET /api/partners/blueprints.");
+        }
+        else if (VendorId is not null && VendorId != blueprint.VendorId)
+        {
+            errors.Add("vendorId", $"'vendorId' must be '{blueprint.VendorId}', the vendor of the blueprint, or left out.");
+        }
+        return errors;
+    }
+
+    /// <summary>The needs as posted, or the blueprint's capabilities as must-haves when none were; a need named twice counts once.</summary>
+    public IReadOnlyList<CapabilityNeed> NeedsAround(BlueprintNeeds? blueprint) =>
+        (Needs is { Count: > 0 } || blueprint is null ? Needs! : blueprint.AsNeeds())
+            .GroupBy(n => n.Capability).Select(g => new CapabilityNeed { Capability = g.Key, MustHave = g.Any(n => n.MustHave) }).ToList();
 }
 
 /// <summary>
@@ -105,11 +131,11 @@ public sealed record ReverseRequest(string? Reason);
 public sealed record OpportunityView(
     Guid Id, Guid OwnerPartnerId, string? VendorId, Customer? Customer, bool CustomerVisible, string Industry, string Region, string Size,
     IReadOnlyList<CapabilityNeed> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate,
-    OpportunityStatus Status, decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt)
+    OpportunityStatus Status, decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, Guid? BlueprintId = null)
 {
     public static OpportunityView Of(Opportunity o, bool showCustomer) => new(
         o.Id, o.OwnerPartnerId, o.VendorId, showCustomer ? o.Customer : null, showCustomer, o.Industry, o.Region, o.Size,
-        o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.AutoInviteNextBest, o.CreatedAt);
+        o.Needs, o.EstimatedValue, o.Currency, o.CloseDate, o.Status, o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.BlueprintId);
 }
 
 /// <summary>

@@ -150,11 +150,13 @@ public sealed class OpportunityRepository(Database database)
 
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
-        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt, long Version)
+        decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt, long Version,
+        Guid? BlueprintId)
     {
         public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.VendorId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
-            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt, o.Version);
+            o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt, o.Version,
+            o.BlueprintId);
 
         public Opportunity ToModel() => new()
         {
@@ -176,6 +178,7 @@ public sealed class OpportunityRepository(Database database)
             UpdatedAt = UpdatedAt,
             PostedAt = PostedAt,
             Version = Version,
+            BlueprintId = BlueprintId,
         };
     }
 

@@ -8,7 +8,7 @@ internal static class OpportunitySql
         id AS Id, owner_partner_id AS OwnerPartnerId, vendor_id AS VendorId, customer_name AS CustomerName, customer_contact AS CustomerContact,
         industry AS Industry, region AS Region, size AS Size, needs AS Needs, estimated_value AS EstimatedValue,
         currency AS Currency, close_date AS CloseDate, status AS Status, final_value AS FinalValue, auto_invite_next_best AS AutoInviteNextBest,
-        created_at AS CreatedAt, updated_at AS UpdatedAt, posted_at AS PostedAt, version AS Version
+        created_at AS CreatedAt, updated_at AS UpdatedAt, posted_at AS PostedAt, version AS Version, blueprint_id AS BlueprintId
         """;
 
     private const string InvitationColumns = """
@@ -19,9 +19,9 @@ internal static class OpportunitySql
 
     public static readonly SqlText InsertOpportunity = SqlText.Portable("""
         INSERT INTO opportunities (id, owner_partner_id, vendor_id, customer_name, customer_contact, industry, region, size, needs,
-            estimated_value, currency, close_date, status, final_value, auto_invite_next_best, created_at, updated_at, posted_at, version)
+            estimated_value, currency, close_date, status, final_value, auto_invite_next_best, created_at, updated_at, posted_at, version, blueprint_id)
         VALUES (@Id, @OwnerPartnerId, @VendorId, @CustomerName, @CustomerContact, @Industry, @Region, @Size, @Needs,
-            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @AutoInviteNextBest, @CreatedAt, @UpdatedAt, @PostedAt, @Version);
+            @EstimatedValue, @Currency, @CloseDate, @Status, @FinalValue, @AutoInviteNextBest, @CreatedAt, @UpdatedAt, @PostedAt, @Version, @BlueprintId);
         """);
 
     // Every save of the aggregate moves its version on, invitation-only changes included: two saves from one version

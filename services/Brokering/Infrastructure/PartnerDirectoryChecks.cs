@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grpc.Core;
 using EcosystemMarket.Brokering.Model;
 using EcosystemMarket.Contracts.Partners;
 using EcosystemMarket.Contracts.V1;
@@ -12,6 +13,9 @@ public interface IPartnerDirectoryChecks
 
     /// <summary>The codes the taxonomy does not know, each with the closest codes it does.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
+
+    /// <summary>A vendor's published blueprint; null when none has this id.</summary>
+    Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -40,5 +44,18 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
     {
         var reply = await directory.CheckCapabilitiesAsync(new CheckCapabilitiesRequest { Codes = { codes } }, cancellationToken: cancellationToken);
         return reply.Unknown.ToDictionary(u => u.Code, IReadOnlyList<string> (u) => u.Suggestions.ToList(), StringComparer.Ordinal);
+    }
+
+    public async Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var record = await directory.GetBlueprintAsync(new GetBlueprintRequest { BlueprintId = id.ToString() }, cancellationToken: cancellationToken);
+            return new BlueprintNeeds(id, record.VendorId, record.Name, [.. record.Capabilities]);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
     }
 }

@@ -22,12 +22,13 @@ public sealed class ProgramActivityQuery(Database database)
         var registrations = await connection.QuerySingleAsync<RegistrationRow>(new CommandDefinition(
             database.Sql(ProgramActivitySql.CountRegistrations), parameters, cancellationToken: cancellationToken));
         return ProgramActivity.Of(vendor, period,
-            opportunities.Select(o => new PostedOpportunity(o.Id, Enum.Parse<OpportunityStatus>(o.Status), o.Currency, o.EstimatedValue, o.FinalValue, o.PostedAt, matched.Contains(o.Id))).ToList(),
+            opportunities.Select(o => new PostedOpportunity(o.Id, Enum.Parse<OpportunityStatus>(o.Status), o.Currency, o.EstimatedValue, o.FinalValue, o.PostedAt,
+                matched.Contains(o.Id), o.BlueprintId)).ToList(),
             invitations.Select(i => new InvitationOutcome(i.OpportunityId, Enum.Parse<InvitationStatus>(i.Status), i.CreatedAt, i.RespondedAt)).ToList(),
             new RegistrationCounts(registrations.Registered, registrations.Protected, registrations.Overlaps, registrations.Poaching));
     }
 
-    private sealed record OpportunityRow(Guid Id, string Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt);
+    private sealed record OpportunityRow(Guid Id, string Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt, Guid? BlueprintId);
 
     private sealed record InvitationRow(Guid OpportunityId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
 

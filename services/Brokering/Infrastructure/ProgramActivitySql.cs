@@ -9,7 +9,8 @@ internal static class ProgramActivitySql
 
     // Rows, not sums: SQLite keeps decimals as text, and the medians need every duration anyway.
     public static readonly SqlText SelectPostedOpportunities = SqlText.Portable($"""
-        SELECT o.id AS Id, o.status AS Status, o.currency AS Currency, o.estimated_value AS EstimatedValue, o.final_value AS FinalValue, o.posted_at AS PostedAt
+        SELECT o.id AS Id, o.status AS Status, o.currency AS Currency, o.estimated_value AS EstimatedValue, o.final_value AS FinalValue, o.posted_at AS PostedAt,
+            o.blueprint_id AS BlueprintId
         FROM opportunities AS o
         WHERE {PostedInPeriod};
         """);

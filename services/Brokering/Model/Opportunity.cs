@@ -13,6 +13,9 @@ public sealed record Opportunity
     /// <summary>The vendor whose partner program this opportunity belongs to, if any.</summary>
     public string? VendorId { get; init; }
 
+    /// <summary>The vendor blueprint the opportunity is built around, if any: Matching favours the partners that deliver it.</summary>
+    public Guid? BlueprintId { get; init; }
+
     public required Customer Customer { get; init; }
     public required string Industry { get; init; }
     public required string Region { get; init; }
@@ -90,6 +93,7 @@ public static class OpportunityAnnouncements
         OpportunityId = opportunity.Id,
         OwnerPartnerId = opportunity.OwnerPartnerId,
         VendorId = opportunity.VendorId,
+        BlueprintId = opportunity.BlueprintId,
         Industry = opportunity.Industry,
         Region = opportunity.Region,
         Needs = opportunity.Needs,

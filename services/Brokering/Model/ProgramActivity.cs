@@ -5,7 +5,8 @@ using EcosystemMarket.ServiceDefaults;
 namespace EcosystemMarket.Brokering.Model;
 
 /// <summary>An opportunity posted in the period, as the figures need it; matched when Matching suggested a partner for it.</summary>
-public sealed record PostedOpportunity(Guid Id, OpportunityStatus Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt, bool Matched = false);
+public sealed record PostedOpportunity(Guid Id, OpportunityStatus Status, string Currency, decimal EstimatedValue, decimal? FinalValue, DateTimeOffset PostedAt,
+    bool Matched = false, Guid? BlueprintId = null);
 
 /// <summary>An invitation to one of the period's opportunities, as the figures need it.</summary>
 public sealed record InvitationOutcome(Guid OpportunityId, InvitationStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
@@ -47,8 +48,21 @@ public static class ProgramActivity
                 Protected = registrations.Protected,
                 Conflicts = [new GroupCount(DealConflictDetected.Overlap, registrations.Overlaps), new GroupCount(DealConflictDetected.Poaching, registrations.Poaching)],
             },
+            Blueprints = BlueprintsOf(opportunities),
         };
     }
+
+    private static IReadOnlyList<BlueprintPipeline> BlueprintsOf(IReadOnlyList<PostedOpportunity> opportunities) =>
+        opportunities.Where(o => o.BlueprintId is not null)
+            .GroupBy(o => o.BlueprintId!.Value)
+            .Select(g =>
+            {
+                var won = g.Where(o => o.Status == OpportunityStatus.Won).ToList();
+                return new BlueprintPipeline(g.Key, g.LongCount(), g.LongCount(o => o.Status is OpportunityStatus.Open or OpportunityStatus.Teaming), won.Count,
+                    ByCurrency(g, o => o.EstimatedValue), ByCurrency(won, o => o.FinalValue ?? o.EstimatedValue));
+            })
+            .OrderByDescending(b => b.Posted).ThenBy(b => b.BlueprintId)
+            .ToList();
 
     /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
     public static TimeSpan? Median(IReadOnlyCollection<TimeSpan> values)

@@ -33,8 +33,7 @@ public static class PartnersApi
         {
             return ProblemResults.Forbidden("Only a user acting for an organisation can register it.", $"The token carries no '{ClaimNames.PartnerId}' claim.");
         }
-        var taxonomy = await services.Capabilities.KnowingAsync(profile.CapabilityCodes(), services.CancellationToken);
-        var errors = profile.Validate(taxonomy);
+        (profile, var errors) = await services.CheckAsync(profile);
         if (!errors.IsValid)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -90,8 +89,7 @@ public static class PartnersApi
             return Preconditions.Required(Preconditions.IfMatch,
                 $"PUT replaces the whole profile: send If-Match with the ETag of GET /api/partners/{id}, so a change made meanwhile is not overwritten.");
         }
-        var taxonomy = await services.Capabilities.KnowingAsync(profile.CapabilityCodes(), services.CancellationToken);
-        var errors = profile.Validate(taxonomy);
+        (profile, var errors) = await services.CheckAsync(profile);
         if (!Preconditions.TryReadVersion(ifMatch, out var expectedVersion))
         {
             errors.Add("If-Match", "'If-Match' must be an ETag this API returned.");

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace EcosystemMarket.Partners.Grpc;
 
 /// <summary>Read access to the directory for other services; each record carries the same snapshot the partner events carry.</summary>
-public sealed class PartnerDirectoryService(PartnerRepository partners, CapabilityCatalog catalog, IOptions<PartnerDirectoryOptions> options) : PartnerDirectory.PartnerDirectoryBase
+public sealed class PartnerDirectoryService(PartnerRepository partners, CapabilityCatalog catalog, BlueprintStore blueprints, IOptions<PartnerDirectoryOptions> options)
+    : PartnerDirectory.PartnerDirectoryBase
 {
     public const int MaxBatch = 500;
 
@@ -21,6 +22,14 @@ public sealed class PartnerDirectoryService(PartnerRepository partners, Capabili
         var partner = await partners.GetAsync(id, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Partner {id} does not exist."));
         return RecordOf(partner);
+    }
+
+    public override async Task<BlueprintRecord> GetBlueprint(GetBlueprintRequest request, ServerCallContext context)
+    {
+        var id = ParseId(request.BlueprintId, "blueprint_id");
+        var blueprint = (await blueprints.GetAsync(id, context.CancellationToken))?.Blueprint
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Blueprint {id} does not exist."));
+        return new BlueprintRecord { BlueprintId = blueprint.Id.ToString(), VendorId = blueprint.VendorId, Name = blueprint.Name, Capabilities = { blueprint.Capabilities } };
     }
 
     public override async Task<GetPartnersReply> GetPartners(GetPartnersRequest request, ServerCallContext context)

@@ -261,6 +261,7 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
                 IssuedOn = DateText(c.IssuedOn),
                 ExpiresOn = c.ExpiresOn is { } expiresOn ? DateText(expiresOn) : null,
             }), unit.Transaction, cancellationToken: cancellationToken));
+        await BlueprintStore.WriteAdoptionsAsync(unit, partner, cancellationToken);
     }
 
     // ISO dates: SQLite compares them as text in date order; SQL Server converts them to DATE unambiguously.

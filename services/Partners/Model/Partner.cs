@@ -159,6 +159,7 @@ public sealed record Partner
             Name = s!.Name!.Trim(),
             PlatformVendor = s.PlatformVendor!,
             Capabilities = SetOf(s.Capabilities),
+            BlueprintId = s.BlueprintId,
         }).ToList(),
         ProgramMemberships = SetOf(profile.ProgramMemberships),
         // A program tier equal to the profile's tier says nothing more: kept only where it differs, so both ways of saying it store alike.

@@ -40,6 +40,13 @@ public sealed record PartnerProfile
     /// <summary>The partner's tier in some of its programs, by vendor, where it differs from <see cref="Tier"/>.</summary>
     public IReadOnlyDictionary<string, string?>? ProgramTiers { get; init; }
 
+    /// <summary>The blueprints the profile's solutions adopt.</summary>
+    public IReadOnlyList<Guid> BlueprintIds() => (Solutions ?? []).Select(s => s?.BlueprintId).OfType<Guid>().Distinct().ToList();
+
+    /// <summary>The profile with each adopting solution completed from its blueprint (see <see cref="SolutionInput.CompletedFrom"/>).</summary>
+    public PartnerProfile AdoptingFrom(IReadOnlyDictionary<Guid, Blueprint> blueprints) =>
+        blueprints.Count == 0 || Solutions is null ? this : this with { Solutions = Solutions.Select(s => s?.CompletedFrom(blueprints)).ToList() };
+
     /// <summary>Every capability code the profile names, wherever it names it.</summary>
     public IEnumerable<string> CapabilityCodes() =>
         (Capabilities ?? []).Select(c => c?.Code)
@@ -48,7 +55,7 @@ public sealed record PartnerProfile
             .OfType<string>();
 
     /// <summary>Checks every field; each error is keyed by the path of the field it concerns, e.g. <c>certifications[0].expiresOn</c>.</summary>
-    public ValidationErrors Validate(CapabilityTaxonomy taxonomy)
+    public ValidationErrors Validate(CapabilityTaxonomy taxonomy, IReadOnlyDictionary<Guid, Blueprint>? blueprints = null)
     {
         var errors = new ValidationErrors().RequireText("name", Name, MaxNameLength);
         if (PartnerFunction is null || !PartnerTaxonomy.CategoriesByFunction.TryGetValue(PartnerFunction, out var categories))
@@ -77,7 +84,7 @@ public sealed record PartnerProfile
         errors.EachOf("certifications", Certifications, 0, MaxCertifications, (path, certification) => certification.Validate(path, errors, taxonomy));
         errors.EachOf("specializations", Specializations, 0, MaxSpecializations,
             (path, specialization) => errors.RequireOneOf(path, specialization, PartnerTaxonomy.Specializations));
-        errors.EachOf("solutions", Solutions, 0, MaxSolutions, (path, solution) => solution.Validate(path, errors, taxonomy));
+        errors.EachOf("solutions", Solutions, 0, MaxSolutions, (path, solution) => solution.Validate(path, errors, taxonomy, blueprints ?? new Dictionary<Guid, Blueprint>()));
         errors.EachOf("programMemberships", ProgramMemberships, 0, MaxProgramMemberships, (path, vendor) => errors.RequireVendorId(path, vendor));
         ValidateProgramTiers(errors);
         return errors;
@@ -139,14 +146,40 @@ public sealed record CertificationInput(string? Vendor, string? Name, string? Le
     }
 }
 
-/// <summary>A repeatable solution: a blueprint covering capabilities on a platform vendor's stack.</summary>
-public sealed record SolutionInput(string? Name, string? PlatformVendor, IReadOnlyList<string?>? Capabilities)
+/// <summary>
+/// A repeatable solution: a blueprint covering capabilities on a platform vendor's stack. Naming a vendor's published
+/// blueprint adopts it: what the solution leaves out (name, platform vendor, capabilities) is the blueprint's.
+/// </summary>
+public sealed record SolutionInput(string? Name, string? PlatformVendor, IReadOnlyList<string?>? Capabilities, Guid? BlueprintId = null)
 {
-    public void Validate(string path, ValidationErrors errors, CapabilityTaxonomy taxonomy)
+    public void Validate(string path, ValidationErrors errors, CapabilityTaxonomy taxonomy, IReadOnlyDictionary<Guid, Blueprint> blueprints)
     {
         errors.RequireText($"{path}.name", Name, PartnerProfile.MaxNameLength);
         errors.RequireVendorId($"{path}.platformVendor", PlatformVendor);
         errors.EachOf($"{path}.capabilities", Capabilities, 1, PartnerProfile.MaxCapabilitiesPerItem,
             (codePath, code) => errors.RequireKnownCapability(codePath, code, taxonomy));
+        if (BlueprintId is not { } id)
+        {
+            return;
+        }
+        if (!blueprints.TryGetValue(id, out var blueprint))
+        {
+            errors.Add($"{path}.blueprintId", $"'{path}.blueprintId': {id} is not a published blueprint; they are listed at GET /api/partners/blueprints.");
+        }
+        else if (PlatformVendor is not null && PlatformVendor != blueprint.VendorId)
+        {
+            errors.Add($"{path}.platformVendor", $"'{path}.platformVendor' must be '{blueprint.VendorId}', the vendor of the blueprint it adopts.");
+        }
     }
+
+    /// <summary>This solution with what it leaves out taken from the blueprint it adopts, when that blueprint is known.</summary>
+    public SolutionInput CompletedFrom(IReadOnlyDictionary<Guid, Blueprint> blueprints) =>
+        BlueprintId is { } id && blueprints.TryGetValue(id, out var blueprint)
+            ? this with
+            {
+                Name = string.IsNullOrWhiteSpace(Name) ? blueprint.Name : Name,
+                PlatformVendor = PlatformVendor ?? blueprint.VendorId,
+                Capabilities = Capabilities is { Count: > 0 } ? Capabilities : blueprint.Capabilities,
+            }
+            : this;
 }

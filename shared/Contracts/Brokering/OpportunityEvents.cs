@@ -16,6 +16,9 @@ public sealed record OpportunityPosted
 
     /// <summary>The vendor whose partner program the opportunity belongs to, if any.</summary>
     public string? VendorId { get; init; }
+
+    /// <summary>The vendor blueprint the opportunity is built around, if any.</summary>
+    public Guid? BlueprintId { get; init; }
     public required string Industry { get; init; }
     public required string Region { get; init; }
     public required IReadOnlyList<CapabilityNeed> Needs { get; init; }

@@ -58,7 +58,13 @@ public sealed record OpportunityFigures
 
     /// <summary>The program's deal registrations made in the period (for the whole ecosystem: every vendor's).</summary>
     public required DealRegistrationFigures DealRegistrations { get; init; }
+
+    /// <summary>The pipeline each vendor blueprint drove: the period's opportunities posted around it, most first.</summary>
+    public IReadOnlyList<BlueprintPipeline> Blueprints { get; init; } = [];
 }
+
+/// <summary>The opportunities posted around one blueprint: how many, how many still open or teaming, won, and their value.</summary>
+public sealed record BlueprintPipeline(Guid BlueprintId, long Posted, long Active, long Won, IReadOnlyList<CurrencyTotal> PostedValue, IReadOnlyList<CurrencyTotal> WonValue);
 
 /// <summary>Invitations to the period's opportunities, by what became of them.</summary>
 public sealed record InvitationFigures
