@@ -10,7 +10,7 @@ public sealed record NeedJson(string Capability, bool MustHave);
 public sealed record OpportunityJson(
     Guid Id, Guid OwnerPartnerId, string? VendorId, CustomerJson? Customer, bool CustomerVisible, string Industry, string Region, string Size,
     IReadOnlyList<NeedJson> Needs, decimal EstimatedValue, string Currency, DateOnly? CloseDate, string Status, decimal? FinalValue,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt, Guid? BlueprintId = null)
 {
     /// <summary>The status in lower case, as the pages compare it (the services write enum names: <c>Teaming</c>).</summary>
     public string State => Status.ToLowerInvariant();
@@ -18,7 +18,7 @@ public sealed record OpportunityJson(
 
 public sealed record PostOpportunityJson(
     CustomerJson Customer, string Industry, string Region, string Size, IReadOnlyList<NeedJson> Needs, decimal? EstimatedValue, string Currency,
-    DateOnly? CloseDate, string? VendorId);
+    DateOnly? CloseDate, string? VendorId, Guid? BlueprintId = null);
 
 public sealed record ScoreComponentJson(string Name, double Points, string Explanation);
 

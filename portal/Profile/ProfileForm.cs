@@ -40,6 +40,22 @@ public sealed class ProfileForm
         public string Name { get; set; } = "";
         public string PlatformVendor { get; set; } = "";
         public IReadOnlyList<string> Capabilities { get; set; } = [];
+
+        /// <summary>The vendor blueprint this solution adopts, as the picker's value (a GUID, or empty for none).</summary>
+        public string BlueprintId { get; set; } = "";
+
+        /// <summary>Adopting a blueprint fills what the solution leaves empty from it, as the service would.</summary>
+        public void Adopt(EcosystemMarket.Portal.Blueprints.BlueprintJson? blueprint)
+        {
+            BlueprintId = blueprint?.Id.ToString() ?? "";
+            if (blueprint is null)
+            {
+                return;
+            }
+            Name = Name is { Length: > 0 } ? Name : blueprint.Name;
+            PlatformVendor = blueprint.VendorId;
+            Capabilities = Capabilities.Count > 0 ? Capabilities : blueprint.Capabilities;
+        }
     }
 
     public sealed class ProgramRow
@@ -74,7 +90,10 @@ public sealed class ProfileForm
             Vendor = c.Vendor, Name = c.Name, Level = c.Level, IssuedOn = c.IssuedOn.ToDateTime(TimeOnly.MinValue),
             ExpiresOn = c.ExpiresOn?.ToDateTime(TimeOnly.MinValue), Capabilities = c.Capabilities,
         }));
-        form.Solutions.AddRange(partner.Solutions.Select(s => new SolutionRow { Name = s.Name, PlatformVendor = s.PlatformVendor, Capabilities = s.Capabilities }));
+        form.Solutions.AddRange(partner.Solutions.Select(s => new SolutionRow
+        {
+            Name = s.Name, PlatformVendor = s.PlatformVendor, Capabilities = s.Capabilities, BlueprintId = s.BlueprintId?.ToString() ?? "",
+        }));
         form.Programs.AddRange(partner.ProgramMemberships.Select(v => new ProgramRow { Vendor = v, Tier = partner.ProgramTiers.GetValueOrDefault(v, partner.Tier) }));
         return form;
     }
@@ -91,7 +110,8 @@ public sealed class ProfileForm
                 c.IssuedOn is { } issued ? DateOnly.FromDateTime(issued) : null, c.ExpiresOn is { } expires ? DateOnly.FromDateTime(expires) : null,
                 c.Capabilities)).ToList(),
             Specializations.Order(StringComparer.Ordinal).ToList(),
-            Solutions.Select(s => new SolutionJson(s.Name.Trim(), s.PlatformVendor.Trim(), s.Capabilities)).ToList(),
+            Solutions.Select(s => new SolutionJson(s.Name.Trim(), s.PlatformVendor.Trim(), s.Capabilities,
+                Guid.TryParse(s.BlueprintId, out var blueprint) ? blueprint : null)).ToList(),
             programs.Select(p => p.Vendor).ToList(),
             programs.DistinctBy(p => p.Vendor).ToDictionary(p => p.Vendor, p => p.Tier, StringComparer.Ordinal));
     }

@@ -16,7 +16,7 @@ public sealed record EvidenceJson(IReadOnlyList<string> Certifications, IReadOnl
 public sealed record CertificationJson(string Vendor, string Name, string Level, DateOnly IssuedOn, DateOnly? ExpiresOn,
     IReadOnlyList<string> Capabilities, bool Valid, bool Attested);
 
-public sealed record SolutionJson(string Name, string PlatformVendor, IReadOnlyList<string> Capabilities);
+public sealed record SolutionJson(string Name, string PlatformVendor, IReadOnlyList<string> Capabilities, Guid? BlueprintId = null);
 
 public sealed record ClaimJson(Guid Id, string Kind, string Vendor, string? Tier, ClaimedCertificationJson? Certification, string State,
     DateTimeOffset ClaimedAt, DateTimeOffset? DecidedAt, string? Reason);

@@ -33,6 +33,7 @@ public static class PortalNavigation
                 new("program", "program", "Program"),
                 new("registrations", "program/registrations", "Registrations"),
                 new("payouts", "program/payouts", "Payouts"),
+                new("blueprints", "program/blueprints", "Blueprints"),
                 new("ecosystem", "ecosystem", "Ecosystem"),
             ]);
         }
