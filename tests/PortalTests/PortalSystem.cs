@@ -119,6 +119,8 @@ public sealed class PortalSystem : IAsyncLifetime
         public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>>());
 
+        public Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult<string?>("isv");
+
         public Task<EcosystemMarket.Brokering.Model.BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) =>
             Task.FromResult<EcosystemMarket.Brokering.Model.BlueprintNeeds?>(null);
     }

@@ -16,6 +16,11 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
 
     public ConcurrentDictionary<Guid, BlueprintNeeds> Blueprints { get; } = new();
 
+    /// <summary>Each partner's category; <c>isv</c> unless a test says otherwise.</summary>
+    public ConcurrentDictionary<Guid, string> Categories { get; } = new();
+
+    public Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult<string?>(Categories.GetValueOrDefault(partnerId, "isv"));
+
     public Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Blueprints.GetValueOrDefault(id));
 
     public Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>

@@ -30,7 +30,7 @@ public static class InvitationsApi
 
     public static async Task<Results<Created<Invitation>, ValidationProblem, NotFound, ProblemHttpResult>> InvitePartner(
         Guid id, InviteRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
-        TimeProvider clock, IOptions<InvitationOptions> options, CancellationToken cancellationToken)
+        ProgramManagementStore programs, TimeProvider clock, IOptions<InvitationOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var errors = request.Validate(now);
@@ -39,7 +39,7 @@ public static class InvitationsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         // Ownership first (it never changes), so only the owner learns how the directory stands on the invitee.
-        if (user.PartnerId() is not { } owner || (await opportunities.GetAsync(id, cancellationToken))?.IsOwnedBy(owner) != true)
+        if (user.PartnerId() is not { } owner || await opportunities.GetAsync(id, cancellationToken) is not { } opportunity || !opportunity.IsOwnedBy(owner))
         {
             return TypedResults.NotFound();
         }
@@ -47,13 +47,14 @@ public static class InvitationsApi
         {
             return refused;
         }
+        var engagement = await Participation.EngagementAsync(directory, programs, opportunity, request.PartnerId!.Value, now, cancellationToken);
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         if (await opportunities.LoadAsync(unit, id, cancellationToken) is not { } aggregate || !aggregate.IsOwnedBy(user.PartnerId()))
         {
             return TypedResults.NotFound();
         }
-        var outcome = aggregate.Invite(request.PartnerId!.Value, request.Role!.Trim(), request.Terms!, request.AcceptBy ?? now + options.Value.DefaultAcceptWindow, now);
+        var outcome = aggregate.Invite(request.PartnerId!.Value, request.Role!.Trim(), request.Terms!, request.AcceptBy ?? now + options.Value.DefaultAcceptWindow, now, engagement);
         if (outcome.Violation is { } violation)
         {
             return ProblemResults.Conflict(violation);

@@ -23,6 +23,20 @@ internal static class Participation
         return invitee is { } id && PartnerStandings.CanBeInvited(id, standings[id]) is { } notInvitable ? ProblemResults.Conflict(notInvitable) : null;
     }
 
+    /// <summary>
+    /// The terms of the opportunity's vendor program for this invitee: its category's management mode decides them. The
+    /// directory is asked for the category only when the program manages some category other than as a formal program.
+    /// </summary>
+    public static async Task<Engagement?> EngagementAsync(IPartnerDirectoryChecks directory, ProgramManagementStore programs, Opportunity opportunity, Guid invitee,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (opportunity.VendorId is not { } vendor || await programs.GetAsync(vendor, cancellationToken) is not { CategoryModes.Count: > 0 } management)
+        {
+            return null;
+        }
+        return management.Engage(await directory.CategoryAsync(invitee, cancellationToken), now);
+    }
+
     /// <summary>Errors for the needs whose codes the taxonomy does not know, keyed <c>needs[i].capability</c>.</summary>
     public static async Task<ValidationErrors> UnknownNeedsAsync(IPartnerDirectoryChecks directory, IReadOnlyList<CapabilityNeed> needs, CancellationToken cancellationToken)
     {

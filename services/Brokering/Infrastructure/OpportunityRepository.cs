@@ -184,10 +184,10 @@ public sealed class OpportunityRepository(Database database)
 
     private sealed record InvitationRow(Guid Id, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId, string Role,
         string RewardKind, decimal? RewardPercent, decimal? RewardAmount, DateTimeOffset AcceptBy, string Status, string? DeclineReason,
-        DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt)
+        DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt, DateTimeOffset? SlaDueAt)
     {
         public static InvitationRow From(Invitation i) => new(i.Id, i.OpportunityId, i.OwnerPartnerId, i.InviteePartnerId, i.Role,
-            i.Reward.Kind, i.Reward.Percent, i.Reward.Amount, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt);
+            i.Reward.Kind, i.Reward.Percent, i.Reward.Amount, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt, i.SlaDueAt);
 
         public Invitation ToModel() => new()
         {
@@ -202,6 +202,7 @@ public sealed class OpportunityRepository(Database database)
             DeclineReason = DeclineReason,
             CreatedAt = CreatedAt,
             RespondedAt = RespondedAt,
+            SlaDueAt = SlaDueAt,
         };
     }
 }

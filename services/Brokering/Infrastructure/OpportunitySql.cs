@@ -14,7 +14,7 @@ internal static class OpportunitySql
     private const string InvitationColumns = """
         id AS Id, opportunity_id AS OpportunityId, owner_partner_id AS OwnerPartnerId, invitee_partner_id AS InviteePartnerId,
         role AS Role, reward_kind AS RewardKind, reward_percent AS RewardPercent, reward_amount AS RewardAmount, accept_by AS AcceptBy, status AS Status,
-        decline_reason AS DeclineReason, created_at AS CreatedAt, responded_at AS RespondedAt
+        decline_reason AS DeclineReason, created_at AS CreatedAt, responded_at AS RespondedAt, sla_due_at AS SlaDueAt
         """;
 
     public static readonly SqlText InsertOpportunity = SqlText.Portable("""
@@ -49,9 +49,9 @@ internal static class OpportunitySql
 
     public static readonly SqlText InsertInvitation = SqlText.Portable("""
         INSERT INTO invitations (id, opportunity_id, owner_partner_id, invitee_partner_id, role, reward_kind, reward_percent, reward_amount,
-            accept_by, status, decline_reason, created_at, responded_at)
+            accept_by, status, decline_reason, created_at, responded_at, sla_due_at)
         VALUES (@Id, @OpportunityId, @OwnerPartnerId, @InviteePartnerId, @Role, @RewardKind, @RewardPercent, @RewardAmount,
-            @AcceptBy, @Status, @DeclineReason, @CreatedAt, @RespondedAt);
+            @AcceptBy, @Status, @DeclineReason, @CreatedAt, @RespondedAt, @SlaDueAt);
         """);
 
     public static readonly SqlText UpdateInvitationFromStatus = SqlText.Portable(

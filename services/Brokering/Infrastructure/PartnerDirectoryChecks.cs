@@ -16,6 +16,9 @@ public interface IPartnerDirectoryChecks
 
     /// <summary>A vendor's published blueprint; null when none has this id.</summary>
     Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The partner's category (its kind within its function, e.g. <c>isv</c>); null when it is not in the directory.</summary>
+    Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -44,6 +47,19 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
     {
         var reply = await directory.CheckCapabilitiesAsync(new CheckCapabilitiesRequest { Codes = { codes } }, cancellationToken: cancellationToken);
         return reply.Unknown.ToDictionary(u => u.Code, IReadOnlyList<string> (u) => u.Suggestions.ToList(), StringComparer.Ordinal);
+    }
+
+    public async Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var record = await directory.GetPartnerAsync(new GetPartnerRequest { PartnerId = partnerId.ToString() }, cancellationToken: cancellationToken);
+            return JsonSerializer.Deserialize<PartnerSnapshot>(record.SnapshotJson, Json)!.Category;
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     public async Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken)

@@ -53,12 +53,16 @@ public sealed record Invitation
     public required string? DeclineReason { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset? RespondedAt { get; init; }
+
+    /// <summary>When the program's SLA wants the invitee's answer by, if the vendor manages its category by SLA.</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
 }
 
 public static class InvitationOffers
 {
     /// <summary>A new pending invitation on the owner's terms; the one place invitations are made, by hand or automatically.</summary>
-    public static Invitation Offer(Opportunity opportunity, Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now) => new()
+    public static Invitation Offer(Opportunity opportunity, Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now,
+        DateTimeOffset? slaDueAt = null) => new()
     {
         Id = Guid.CreateVersion7(),
         OpportunityId = opportunity.Id,
@@ -71,6 +75,7 @@ public static class InvitationOffers
         DeclineReason = null,
         CreatedAt = now,
         RespondedAt = null,
+        SlaDueAt = slaDueAt,
     };
 
     public static PartnerInvited Announcement(this Invitation invitation) => new()

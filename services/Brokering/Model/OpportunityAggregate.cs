@@ -37,13 +37,14 @@ public sealed class OpportunityAggregate
 
     public Invitation? Invitation(Guid id) => _invitations.FirstOrDefault(i => i.Id == id);
 
-    public Outcome Invite(Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now)
+    /// <param name="engagement">The vendor program's terms for this invitee (see <see cref="ProgramManagement.Engage"/>); none outside a program.</param>
+    public Outcome Invite(Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now, Engagement? engagement = null)
     {
-        if ((DealRules.CanInvite(Opportunity, invitee, _invitations) ?? OfferLimit.Check(Opportunity, _invitations, reward)) is { } violation)
+        if ((engagement?.Refused ?? DealRules.CanInvite(Opportunity, invitee, _invitations) ?? OfferLimit.Check(Opportunity, _invitations, reward)) is { } violation)
         {
             return Outcome.Refuse(violation);
         }
-        var invitation = InvitationOffers.Offer(Opportunity, invitee, role, reward, acceptBy, now);
+        var invitation = InvitationOffers.Offer(Opportunity, invitee, role, reward, acceptBy, now, engagement?.SlaDueAt);
         _invitations.Add(invitation);
         _offered.Add(invitation);
         return new Outcome { Events = [invitation.Announcement()], Invitation = invitation };
