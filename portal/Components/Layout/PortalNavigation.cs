@@ -34,6 +34,7 @@ public static class PortalNavigation
                 new("registrations", "program/registrations", "Registrations"),
                 new("payouts", "program/payouts", "Payouts"),
                 new("blueprints", "program/blueprints", "Blueprints"),
+                new("management", "program/management", "Management"),
                 new("ecosystem", "ecosystem", "Ecosystem"),
             ]);
         }
