@@ -16,4 +16,6 @@ public sealed record ApiInvitation(Guid Id, Guid InviteePartnerId);
 
 public sealed record ApiDealRegistration(string VendorId, string CustomerName);
 
+public sealed record ApiBlueprint(Guid Id, string Name);
+
 public sealed record ApiClaim(Guid Id, Guid PartnerId, string Kind);

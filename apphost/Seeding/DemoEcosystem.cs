@@ -16,6 +16,21 @@ public sealed class DemoEcosystem
         new("contoso-cloud", "Contoso Cloud Solution Partners", "USD", 1000m, 0),
     ];
 
+    public static readonly IReadOnlyList<DemoBlueprint> Blueprints =
+    [
+        new("northwind-networks", "Secure branch", "SD-WAN branches with zero-trust access", ["networking.sd-wan", "security.zero-trust"]),
+        new("redleaf-linux", "Hybrid container platform", "Containers on premises and in the cloud, run as a platform", ["compute.containers", "cloud.hybrid", "devops.platform-engineering"]),
+        new("contoso-cloud", "Landing zone", "A governed landing zone and the migration into it", ["cloud.landing-zone", "cloud.migration", "security.identity"]),
+    ];
+
+    /// <summary>A program member adopts its vendor's blueprint when it advertises one of the blueprint's capabilities (or a code above one).</summary>
+    public static bool Adopts(DemoPartner partner, DemoBlueprint blueprint) =>
+        partner.ProgramMemberships.Contains(blueprint.VendorId)
+        && partner.Capabilities.Any(c => blueprint.Capabilities.Any(b => b == c.Code || b.StartsWith(c.Code + ".", StringComparison.Ordinal)));
+
+    /// <summary>The demo's SLA: one vendor wants its consulting partners to answer invitations within a day.</summary>
+    public static readonly (string VendorId, string Category, int Hours) ServiceLevel = ("northwind-networks", "consulting-deployment", 24);
+
     public static readonly IReadOnlyDictionary<string, decimal> TierMultipliers =
         new Dictionary<string, decimal> { ["registered"] = 1m, ["ready"] = 1.1m, ["advanced"] = 1.25m, ["premier"] = 1.5m };
 

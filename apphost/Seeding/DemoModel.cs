@@ -6,6 +6,9 @@ public sealed record DemoVendor(string Id, string Name, string Currency, decimal
 
 public sealed record DemoCapability(string Code, string Proficiency);
 
+/// <summary>A vendor's reference solution; the program members whose capabilities touch it adopt it.</summary>
+public sealed record DemoBlueprint(string VendorId, string Name, string Description, IReadOnlyList<string> Capabilities);
+
 public sealed record DemoCertification(string Vendor, string Name, string Level, DateOnly IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string> Capabilities);
 
 public sealed record DemoPartner(

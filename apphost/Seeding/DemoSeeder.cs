@@ -16,7 +16,8 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
     public async Task<SeedSummary> SeedAsync(CancellationToken cancellationToken)
     {
         await SaveProgramsAsync(cancellationToken);
-        await RegisterPartnersAsync(cancellationToken);
+        var blueprints = await PublishBlueprintsAsync(cancellationToken);
+        await RegisterPartnersAsync(blueprints, cancellationToken);
         await AttestClaimsAsync(cancellationToken);
         var payable = await PlayOpportunitiesAsync(cancellationToken);
         await RegisterRivalDealsAsync(cancellationToken);
@@ -37,12 +38,30 @@ public sealed class DemoSeeder(EcosystemClient client, DemoEcosystem ecosystem, 
         }
     }
 
-    private async Task RegisterPartnersAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<DemoBlueprint, Guid>> PublishBlueprintsAsync(CancellationToken cancellationToken)
+    {
+        var published = new Dictionary<DemoBlueprint, Guid>();
+        foreach (var blueprint in DemoEcosystem.Blueprints)
+        {
+            await TryAsync($"publish {blueprint.VendorId}'s blueprint {blueprint.Name}", async () =>
+            {
+                var (id, created) = await client.PublishBlueprintAsync(blueprint, cancellationToken);
+                published[blueprint] = id;
+                _summary.Count(created, "blueprints");
+            }, cancellationToken);
+        }
+        var (vendor, category, hours) = DemoEcosystem.ServiceLevel;
+        await TryAsync($"set {vendor}'s SLA for {category}", () => client.SetServiceLevelAsync(vendor, category, hours, cancellationToken), cancellationToken);
+        return published;
+    }
+
+    private async Task RegisterPartnersAsync(IReadOnlyDictionary<DemoBlueprint, Guid> blueprints, CancellationToken cancellationToken)
     {
         foreach (var partner in ecosystem.Partners)
         {
+            var adopts = blueprints.Where(b => DemoEcosystem.Adopts(partner, b.Key)).Select(b => b.Value).ToList();
             await TryAsync($"register partner {partner.Name}", async () =>
-                _summary.Count(await client.RegisterPartnerAsync(partner, cancellationToken), "partners"), cancellationToken);
+                _summary.Count(await client.RegisterPartnerAsync(partner, adopts, cancellationToken), "partners"), cancellationToken);
             progress.Advance();
         }
     }

@@ -35,14 +35,40 @@ public sealed class EcosystemClient(HttpClient http, DemoTokens tokens)
     }
 
     /// <returns>False when the organisation was registered before (409).</returns>
-    public async Task<bool> RegisterPartnerAsync(DemoPartner partner, CancellationToken cancellationToken)
+    /// <param name="adopts">The published blueprints it adopts, each on a solution of its own (named as the blueprint).</param>
+    public async Task<bool> RegisterPartnerAsync(DemoPartner partner, IReadOnlyList<Guid> adopts, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, "/api/partners", tokens.Partner(partner.Id), new
         {
             partner.Name, partner.PartnerFunction, partner.Category, partner.Tier, partner.Regions, partner.Verticals,
             partner.Capabilities, partner.Certifications, partner.ProgramMemberships,
+            Solutions = adopts.Select(id => new { BlueprintId = id }).ToList(),
         }, cancellationToken, HttpStatusCode.Conflict);
         return response.StatusCode != HttpStatusCode.Conflict;
+    }
+
+    /// <returns>The blueprint's id, published now or before (a name is published once per vendor: 409, then found in the list).</returns>
+    public async Task<(Guid Id, bool Published)> PublishBlueprintAsync(DemoBlueprint blueprint, CancellationToken cancellationToken)
+    {
+        var token = tokens.Vendor(blueprint.VendorId);
+        using var response = await SendAsync(HttpMethod.Post, "/api/partners/blueprints", token,
+            new { blueprint.Name, blueprint.Description, blueprint.Capabilities }, cancellationToken, HttpStatusCode.Conflict);
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            return ((await response.Content.ReadFromJsonAsync<ApiBlueprint>(Json, cancellationToken))!.Id, true);
+        }
+        var listed = await ReadAsync<ApiPage<ApiBlueprint>>(HttpMethod.Get, $"/api/partners/blueprints?vendor={blueprint.VendorId}&limit=200", token, null, cancellationToken);
+        return (listed.Items.Single(b => b.Name == blueprint.Name).Id, false);
+    }
+
+    /// <summary>Sets the program's management of one category, replacing what was set (on the ETag just read).</summary>
+    public async Task SetServiceLevelAsync(string vendorId, string category, int hours, CancellationToken cancellationToken)
+    {
+        var path = $"/api/opportunities/programs/{vendorId}/management";
+        var token = tokens.Vendor(vendorId);
+        using var current = await SendAsync(HttpMethod.Get, path, token, null, cancellationToken);
+        using var saved = await SendAsync(HttpMethod.Put, path, token, new { CategoryModes = new Dictionary<string, string> { [category] = "sla" }, SlaResponseHours = hours },
+            cancellationToken, precondition: ("If-Match", current.Headers.ETag!.Tag));
     }
 
     /// <summary>Every claim addressed to the vendor still waiting for its decision, all pages.</summary>

@@ -24,6 +24,20 @@ public class Demo_ecosystem
     }
 
     [Fact]
+    public void Publishes_blueprints_Partners_accepts_each_adopted_by_some_members_of_its_program_and_only_by_them()
+    {
+        Assert.All(DemoEcosystem.Blueprints, blueprint =>
+        {
+            Assert.True(new BlueprintDraft(blueprint.Name, blueprint.Description, blueprint.Capabilities).Validate(Taxonomy).IsValid, blueprint.Name);
+            var adopters = Demo.Partners.Where(p => DemoEcosystem.Adopts(p, blueprint)).ToList();
+            Assert.NotEmpty(adopters);
+            Assert.All(adopters, p => Assert.Contains(blueprint.VendorId, p.ProgramMemberships));
+        });
+        Assert.Contains(DemoEcosystem.Vendors, v => v.Id == DemoEcosystem.ServiceLevel.VendorId);
+        Assert.Contains(Demo.Partners, p => p.Category == DemoEcosystem.ServiceLevel.Category && p.ProgramMemberships.Contains(DemoEcosystem.ServiceLevel.VendorId));
+    }
+
+    [Fact]
     public void Registers_partner_profiles_that_Partners_accepts()
     {
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
