@@ -15,6 +15,8 @@ app.MapPartnersApi();
 app.MapClaimsApi();
 app.MapCapabilitiesApi();
 app.MapPartnerFiguresApi();
+app.MapNotificationsApi();
+app.MapWebhooksApi();
 // Service to service only: callers read it without a user, with a token of their own whose audience is Partners.
 app.MapGrpcService<PartnerDirectoryService>().RequireAuthorization(ServiceIdentity.Policy);
 
