@@ -21,7 +21,8 @@ public sealed class WebhookDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
+        var concurrency = Math.Max(1, settings.MaxConcurrency);
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
         var inFlight = new List<Task>();
         try
         {
