@@ -19,7 +19,7 @@ public static class GatewayRoutes
 
     private static readonly (string Service, string[] Prefixes)[] Table =
     [
-        ("partners", ["/api/partners"]),
+        ("partners", ["/api/partners", "/api/notifications", "/api/webhooks"]),
         ("matching", ["/api/matching"]),
         ("brokering", ["/api/opportunities", "/api/invitations", "/api/deal-registrations"]),
         ("settlement", ["/api/rewards"]),

@@ -21,6 +21,7 @@ internal static class Extensions
         builder.AddGatewayClient();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<EcosystemReader>();
+        builder.Services.AddScoped<EcosystemMarket.Portal.Notifications.UnreadNotifications>();
         builder.Services.AddScoped<EcosystemMarket.Portal.Taxonomy.CapabilityTaxonomy>();
         builder.Services.AddFluentUIComponents();
         // Pages render on the server first (fast, and readable without script), then become interactive over the

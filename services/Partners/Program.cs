@@ -16,6 +16,8 @@ app.MapClaimsApi();
 app.MapCapabilitiesApi();
 app.MapBlueprintsApi();
 app.MapPartnerFiguresApi();
+app.MapNotificationsApi();
+app.MapWebhooksApi();
 // Service to service only: callers read it without a user, with a token of their own whose audience is Partners.
 app.MapGrpcService<PartnerDirectoryService>().RequireAuthorization(ServiceIdentity.Policy);
 
