@@ -15,6 +15,7 @@ app.MapInvitationsApi();
 app.MapDealRegistrationsApi();
 app.MapDealRegistrationDecisionsApi();
 app.MapOpportunityFiguresApi();
+app.MapAlliancesApi();
 
 app.Run();
 
