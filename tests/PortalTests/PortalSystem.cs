@@ -119,8 +119,8 @@ public sealed class PortalSystem : IAsyncLifetime
         public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>>());
 
-        public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerProfile>>(partnerIds.Distinct()
-                .ToDictionary(id => id, id => new EcosystemMarket.Brokering.Model.PartnerProfile(id, $"Partner {id.ToString()[..8]}", true, [])));
+        public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>>(partnerIds.Distinct()
+                .ToDictionary(id => id, id => new EcosystemMarket.Brokering.Model.DirectoryProfile(id, $"Partner {id.ToString()[..8]}", true, [])));
     }
 }

@@ -15,7 +15,7 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
     public ConcurrentDictionary<Guid, PartnerStanding> Standings { get; } = new();
 
     /// <summary>Profiles a test describes; any other partner is named after its id and advertises nothing.</summary>
-    public ConcurrentDictionary<Guid, PartnerProfile> Profiles { get; } = new();
+    public ConcurrentDictionary<Guid, DirectoryProfile> Profiles { get; } = new();
 
     public Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, PartnerStanding>>(partnerIds.Distinct().ToDictionary(id => id, id => Standings.GetValueOrDefault(id, PartnerStanding.Active)));
@@ -24,7 +24,7 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
         Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(codes.Where(code => !CapabilityTaxonomy.Builtin.Contains(code))
             .Distinct(StringComparer.Ordinal).ToDictionary(code => code, code => CapabilitySuggester.Suggest(code, CapabilityTaxonomy.Builtin), StringComparer.Ordinal));
 
-    public Task<IReadOnlyDictionary<Guid, PartnerProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, PartnerProfile>>(partnerIds.Distinct().ToDictionary(id => id, id => Profiles.GetValueOrDefault(id)
-            ?? new PartnerProfile(id, $"Partner {id.ToString()[..8]}", Standings.GetValueOrDefault(id, PartnerStanding.Active) == PartnerStanding.Active, [])));
+    public Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, DirectoryProfile>>(partnerIds.Distinct().ToDictionary(id => id, id => Profiles.GetValueOrDefault(id)
+            ?? new DirectoryProfile(id, $"Partner {id.ToString()[..8]}", Standings.GetValueOrDefault(id, PartnerStanding.Active) == PartnerStanding.Active, [])));
 }

@@ -172,7 +172,7 @@ public class Alliances
         var opportunity = OwnedBy(_a, needs: ["security", "storage"]);
         var onTeam = Deals.Invitation(opportunity, _b, InvitationStatus.Accepted);
         var team = OpportunityTeam.Of(opportunity, [onTeam]);
-        var profiles = new Dictionary<Guid, PartnerProfile>
+        var profiles = new Dictionary<Guid, DirectoryProfile>
         {
             [_a] = new(_a, "Alpha", true, ["security"]), [_b] = new(_b, "Beta", true, ["storage"]), [_c] = new(_c, "Gamma", true, ["storage.backup"]),
         };

@@ -67,7 +67,7 @@ public sealed record AllianceView(
     Guid Id, string Name, Guid ProposedBy, AllianceState State, string SharingLevel, AllianceScope Scope, IReadOnlyList<AllianceMemberView> Members,
     int SharedOpportunities, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static AllianceView Of(AllianceAggregate aggregate, IReadOnlyDictionary<Guid, PartnerProfile> profiles)
+    public static AllianceView Of(AllianceAggregate aggregate, IReadOnlyDictionary<Guid, DirectoryProfile> profiles)
     {
         var a = aggregate.Alliance;
         return new(a.Id, a.Name, a.ProposedBy, a.State, a.Level.Name(), a.Scope,

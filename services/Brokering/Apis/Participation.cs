@@ -35,7 +35,7 @@ internal static class Participation
     /// A proposer must take part (403) and every partner it asks must be registered and active (409), as for an invitee;
     /// <paramref name="profiles"/> are the directory's answer for all of them.
     /// </summary>
-    public static ProblemHttpResult? RefusedMembers(Guid proposer, IEnumerable<Guid> members, IReadOnlyDictionary<Guid, PartnerProfile> profiles)
+    public static ProblemHttpResult? RefusedMembers(Guid proposer, IEnumerable<Guid> members, IReadOnlyDictionary<Guid, DirectoryProfile> profiles)
     {
         PartnerStanding StandingOf(Guid id) => profiles.TryGetValue(id, out var p) ? p.Active ? PartnerStanding.Active : PartnerStanding.Deactivated : PartnerStanding.Unregistered;
         if (PartnerStandings.CanAct(proposer, StandingOf(proposer)) is { } refused)

@@ -14,7 +14,7 @@ public interface IPartnerDirectoryChecks
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
 
     /// <summary>Names, standing and advertised capabilities of the partners the directory knows among these.</summary>
-    Task<IReadOnlyDictionary<Guid, PartnerProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -36,9 +36,9 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
         return standings;
     }
 
-    public async Task<IReadOnlyDictionary<Guid, PartnerProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
         (await SnapshotsAsync(partnerIds, cancellationToken)).ToDictionary(s => s.PartnerId,
-            s => new PartnerProfile(s.PartnerId, s.Name, s.Active, s.Capabilities.Select(c => c.Code).ToList()));
+            s => new DirectoryProfile(s.PartnerId, s.Name, s.Active, s.Capabilities.Select(c => c.Code).ToList()));
 
     private async Task<IEnumerable<PartnerSnapshot>> SnapshotsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken)
     {

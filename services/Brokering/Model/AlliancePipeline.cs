@@ -3,7 +3,7 @@ using EcosystemMarket.Contracts.V1;
 namespace EcosystemMarket.Brokering.Model;
 
 /// <summary>A partner as the directory describes it to Brokering: its name, whether it is active, what it advertises.</summary>
-public sealed record PartnerProfile(Guid PartnerId, string Name, bool Active, IReadOnlyList<string> Capabilities);
+public sealed record DirectoryProfile(Guid PartnerId, string Name, bool Active, IReadOnlyList<string> Capabilities);
 
 /// <summary>An ally that could join a shared opportunity: it covers needs the owner lacks and is not on the team yet.</summary>
 public sealed record AllianceDifference(Guid PartnerId, string Name, IReadOnlyList<string> Covers);
@@ -20,7 +20,7 @@ public sealed record AlliancePipelineEntry(
 {
     public static AlliancePipelineEntry Of(
         Alliance alliance, SharedOpportunity shared, Opportunity opportunity, OpportunityTeam team, IReadOnlyList<Guid> members,
-        IReadOnlyDictionary<Guid, PartnerProfile> profiles, Guid? caller)
+        IReadOnlyDictionary<Guid, DirectoryProfile> profiles, Guid? caller)
     {
         var detailed = alliance.Level >= SharingLevel.Opportunities;
         var onTeam = team.Includes(caller);
@@ -35,7 +35,7 @@ public sealed record AlliancePipelineEntry(
             alliance.Level == SharingLevel.JointPursuit && opportunity.IsOwnedBy(caller) && differences.Count > 0);
     }
 
-    public static string NameOf(IReadOnlyDictionary<Guid, PartnerProfile> profiles, Guid partner) =>
+    public static string NameOf(IReadOnlyDictionary<Guid, DirectoryProfile> profiles, Guid partner) =>
         profiles.TryGetValue(partner, out var profile) ? profile.Name : "(not in the directory)";
 }
 
@@ -43,7 +43,7 @@ public sealed record AlliancePipelineEntry(
 public static class AllianceDifferences
 {
     public static IReadOnlyList<AllianceDifference> Of(
-        Opportunity opportunity, OpportunityTeam team, IReadOnlyList<Guid> members, IReadOnlyDictionary<Guid, PartnerProfile> profiles)
+        Opportunity opportunity, OpportunityTeam team, IReadOnlyList<Guid> members, IReadOnlyDictionary<Guid, DirectoryProfile> profiles)
     {
         var ownerBrings = profiles.TryGetValue(opportunity.OwnerPartnerId, out var owner) ? owner.Capabilities : [];
         var lacking = opportunity.Needs.Where(n => !AllianceScope.Answers(ownerBrings, n)).ToList();
