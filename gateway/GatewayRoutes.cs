@@ -21,7 +21,7 @@ public static class GatewayRoutes
     [
         ("partners", ["/api/partners", "/api/notifications", "/api/webhooks"]),
         ("matching", ["/api/matching"]),
-        ("brokering", ["/api/opportunities", "/api/invitations", "/api/deal-registrations"]),
+        ("brokering", ["/api/opportunities", "/api/invitations", "/api/deal-registrations", "/api/alliances"]),
         ("settlement", ["/api/rewards"]),
     ];
 

@@ -37,6 +37,9 @@ public sealed class GatewayClient(HttpClient http, AuthenticationStateProvider a
     public Task<GatewayAnswer<T>> PutAsync<T>(string path, object body, string ifMatch, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Put, path, body, ifMatch, cancellationToken);
 
+    public Task<GatewayAnswer<T>> DeleteAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Delete, path, body: null, ifMatch: null, cancellationToken);
+
     /// <summary>A download as it comes (a CSV statement, say), or the problem instead.</summary>
     public async Task<GatewayAnswer<byte[]>> GetBytesAsync(string path, string accept, CancellationToken cancellationToken)
     {

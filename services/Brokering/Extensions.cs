@@ -15,6 +15,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityRepository>();
         builder.Services.AddSingleton<DealRegistrationRepository>();
+        builder.Services.AddSingleton<AllianceRepository>();
         builder.Services.AddSingleton<VendorDecisionStore>();
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<ProgramManagementStore>();

@@ -123,5 +123,9 @@ public sealed class PortalSystem : IAsyncLifetime
 
         public Task<EcosystemMarket.Brokering.Model.BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) =>
             Task.FromResult<EcosystemMarket.Brokering.Model.BlueprintNeeds?>(null);
+
+        public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>>(partnerIds.Distinct()
+                .ToDictionary(id => id, id => new EcosystemMarket.Brokering.Model.DirectoryProfile(id, $"Partner {id.ToString()[..8]}", true, [])));
     }
 }

@@ -14,6 +14,9 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
 {
     public ConcurrentDictionary<Guid, PartnerStanding> Standings { get; } = new();
 
+    /// <summary>Profiles a test describes; any other partner is named after its id and advertises nothing.</summary>
+    public ConcurrentDictionary<Guid, DirectoryProfile> Profiles { get; } = new();
+
     public ConcurrentDictionary<Guid, BlueprintNeeds> Blueprints { get; } = new();
 
     /// <summary>Each partner's category; <c>isv</c> unless a test says otherwise.</summary>
@@ -29,4 +32,8 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(codes.Where(code => !CapabilityTaxonomy.Builtin.Contains(code))
             .Distinct(StringComparer.Ordinal).ToDictionary(code => code, code => CapabilitySuggester.Suggest(code, CapabilityTaxonomy.Builtin), StringComparer.Ordinal));
+
+    public Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, DirectoryProfile>>(partnerIds.Distinct().ToDictionary(id => id, id => Profiles.GetValueOrDefault(id)
+            ?? new DirectoryProfile(id, $"Partner {id.ToString()[..8]}", Standings.GetValueOrDefault(id, PartnerStanding.Active) == PartnerStanding.Active, [])));
 }

@@ -97,6 +97,34 @@ public sealed class Matching_service(MatchingFixture fixture) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task An_ally_Brokering_names_ranks_first_among_complementary_partners_and_says_it_is_an_ally()
+    {
+        var (owner, strong, ally, rivalAlly) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        await bus.Publish(Registered(owner, "Ally Owner", true, "software"), Cancel);
+        await bus.Publish(Registered(strong, "Strong Stranger", true, "storage", "backup"), Cancel);
+        await bus.Publish(Registered(ally, "Modest Ally", true, "backup"), Cancel);
+        await bus.Publish(Registered(rivalAlly, "Rival Ally", true, "software"), Cancel);
+        var request = new FindPartnersRequest
+        {
+            OwnerPartnerId = owner.ToString(), Region = "US", Limit = 100,
+            Needs = { new Need { Capability = "software", MustHave = true }, new Need { Capability = "storage", MustHave = true }, new Need { Capability = "backup" } },
+            AllyPartnerIds = { ally.ToString(), rivalAlly.ToString() },
+        };
+        var mine = new[] { strong, ally, rivalAlly }.Select(id => id.ToString()).ToHashSet();
+
+        var reply = await Eventually.HoldsAsync(async () => await fixture.Matchmaker().FindPartnersAsync(request, cancellationToken: Cancel),
+            r => r.OwnerLacks.Count == 2 && r.Candidates.Count(c => mine.Contains(c.PartnerId)) == 2, TimeSpan.FromSeconds(60));
+
+        // The ally covers less than the stranger but comes first; the ally that brings only what the owner brings never appears.
+        Assert.Equal(ally.ToString(), reply.Candidates[0].PartnerId);
+        Assert.Equal([ally.ToString(), strong.ToString()], reply.Candidates.Select(c => c.PartnerId).Where(mine.Contains).ToArray());
+        Assert.Equal("In an alliance with you", reply.Candidates[0].Reasons[0]);
+        Assert.Equal("alliance", reply.Candidates[0].Breakdown[0].Name);
+        Assert.DoesNotContain("In an alliance with you", reply.Candidates.Single(c => c.PartnerId == strong.ToString()).Reasons);
+    }
+
+    [Fact]
     public async Task A_certification_earns_points_only_once_a_snapshot_says_its_vendor_attested_it()
     {
         var (owner, certified) = (Guid.NewGuid(), Guid.NewGuid());

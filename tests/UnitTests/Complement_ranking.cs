@@ -28,8 +28,13 @@ public class Complement_ranking
         return partnerId;
     }
 
-    private MatchResult Rank(Need[] needs, string? region = null, string? vertical = null, Guid[]? excluded = null, int limit = 10, Guid? blueprint = null) =>
-        _index.Read(view => ComplementRanker.Rank(new MatchRequest(OwnerId, needs, region, vertical, new HashSet<Guid>(excluded ?? []), limit) { Blueprint = blueprint },
+    private MatchResult Rank(Need[] needs, string? region = null, string? vertical = null, Guid[]? excluded = null, int limit = 10, Guid[]? allies = null,
+        Guid? blueprint = null) =>
+        _index.Read(view => ComplementRanker.Rank(
+            new MatchRequest(OwnerId, needs, region, vertical, new HashSet<Guid>(excluded ?? []), limit, allies is null ? null : new HashSet<Guid>(allies))
+            {
+                Blueprint = blueprint,
+            },
             view, _record, Today));
 
     private static Need Must(string code) => new(code, true);
@@ -358,5 +363,31 @@ public class Complement_ranking
                 .Take(limit);
             Assert.Equal(expected, result.Candidates.Select(c => Key(c.CoversMustHave.Count, c.CoversNiceToHave.Count)));
         }
+    }
+
+    [Fact]
+    public void Complementary_allies_rank_first_and_say_why_while_competing_inactive_excluded_allies_and_the_owner_never_appear()
+    {
+        Add("Owner", ["storage"], id: OwnerId);
+        var strongest = Add("Strongest", ["security", "network"], tier: "premier", proficiency: "expert");
+        var second = Add("Second", ["security", "network"], tier: "advanced");
+        var weakAlly = Add("Weak ally", ["network"], proficiency: "beginner");
+        var competingAlly = Add("Competing ally", ["storage"], tier: "premier");
+        var dormantAlly = Add("Dormant ally", ["security"], active: false);
+        var excludedAlly = Add("Excluded ally", ["security"]);
+        var betterAlly = Add("Better ally", ["security"], tier: "ready");
+
+        var result = Rank([Must("storage"), Must("security"), Nice("network")], excluded: [excludedAlly], limit: 3,
+            allies: [weakAlly, competingAlly, dormantAlly, excludedAlly, betterAlly, OwnerId, Guid.NewGuid()]);
+
+        // Allies first, best first among themselves (a must-have outranks a nice-to-have); then the rest as before.
+        Assert.Equal([betterAlly, weakAlly, strongest], result.Candidates.Select(c => c.PartnerId));
+        Assert.All(result.Candidates.Take(2), c => Assert.Equal(("alliance", 0.0, "In an alliance with you"),
+            (c.Breakdown[0].Name, c.Breakdown[0].Points, c.Breakdown[0].Explanation)));
+        Assert.DoesNotContain(result.Candidates[2].Breakdown, p => p.Name == "alliance");
+        // An ally's score is the same as without the alliance: the alliance orders the list, it adds no points.
+        var unallied = Rank([Must("storage"), Must("security"), Nice("network")], excluded: [excludedAlly], limit: 10);
+        Assert.Equal(unallied.Candidates.Single(c => c.PartnerId == betterAlly).Score, result.Candidates[0].Score);
+        Assert.Equal([strongest, second, betterAlly, weakAlly], unallied.Candidates.Select(c => c.PartnerId));
     }
 }

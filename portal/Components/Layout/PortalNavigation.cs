@@ -23,6 +23,7 @@ public static class PortalNavigation
                 new("home", "", "Home"),
                 new("opportunities", "opportunities", "Opportunities"),
                 new("invitations", "invitations", "Invitations"),
+                new("alliances", "alliances", "Alliances"),
                 new("money", "money", "Money"),
                 new("profile", "profile", "Profile"),
             ]);

@@ -150,7 +150,7 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<Ok<FindPartnersReply>, NotFound, ProblemHttpResult>> SuggestPartners(
-        Guid id, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker,
+        Guid id, int? limit, ClaimsPrincipal user, OpportunityRepository opportunities, AllianceRepository alliances, Matchmaker.MatchmakerClient matchmaker,
         SuggestionStore suggestions, TimeProvider clock, BrokeringMetrics metrics, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.GetAsync(id, cancellationToken);
@@ -159,6 +159,7 @@ public static class OpportunitiesApi
             return TypedResults.NotFound();
         }
         var invited = await opportunities.InvitationsOfAsync(id, cancellationToken);
+        var allies = (await alliances.InForceOfAsync(opportunity.OwnerPartnerId, cancellationToken)).SelectMany(a => a.AlliesFor(opportunity)).Distinct();
         var request = new FindPartnersRequest
         {
             OwnerPartnerId = opportunity.OwnerPartnerId.ToString(),
@@ -167,6 +168,7 @@ public static class OpportunitiesApi
             Needs = { opportunity.Needs.Select(n => new Need { Capability = n.Capability, MustHave = n.MustHave }) },
             ExcludedPartnerIds = { invited.Select(i => i.InviteePartnerId.ToString()) },
             BlueprintId = opportunity.BlueprintId?.ToString() ?? "",
+            AllyPartnerIds = { allies.Select(a => a.ToString()) },
         };
         try
         {

@@ -38,15 +38,38 @@ internal static class Participation
     }
 
     /// <summary>Errors for the needs whose codes the taxonomy does not know, keyed <c>needs[i].capability</c>.</summary>
-    public static async Task<ValidationErrors> UnknownNeedsAsync(IPartnerDirectoryChecks directory, IReadOnlyList<CapabilityNeed> needs, CancellationToken cancellationToken)
+    public static Task<ValidationErrors> UnknownNeedsAsync(IPartnerDirectoryChecks directory, IReadOnlyList<CapabilityNeed> needs, CancellationToken cancellationToken) =>
+        UnknownAsync(directory, needs.Select(n => n.Capability).ToList(), i => $"needs[{i}].capability", cancellationToken);
+
+    /// <summary>Errors for the codes the taxonomy does not know, keyed <c>field[i]</c>; no question asked for no codes.</summary>
+    public static Task<ValidationErrors> UnknownCodesAsync(IPartnerDirectoryChecks directory, string field, IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0 ? Task.FromResult(new ValidationErrors()) : UnknownAsync(directory, codes, i => $"{field}[{i}]", cancellationToken);
+
+    /// <summary>
+    /// A proposer must take part (403) and every partner it asks must be registered and active (409), as for an invitee;
+    /// <paramref name="profiles"/> are the directory's answer for all of them.
+    /// </summary>
+    public static ProblemHttpResult? RefusedMembers(Guid proposer, IEnumerable<Guid> members, IReadOnlyDictionary<Guid, DirectoryProfile> profiles)
     {
-        var unknown = await directory.UnknownCapabilitiesAsync(needs.Select(n => n.Capability).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
-        var errors = new ValidationErrors();
-        for (var i = 0; i < needs.Count; i++)
+        PartnerStanding StandingOf(Guid id) => profiles.TryGetValue(id, out var p) ? p.Active ? PartnerStanding.Active : PartnerStanding.Deactivated : PartnerStanding.Unregistered;
+        if (PartnerStandings.CanAct(proposer, StandingOf(proposer)) is { } refused)
         {
-            if (unknown.TryGetValue(needs[i].Capability, out var suggestions))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refused.Title, detail: refused.Detail, type: ProblemResults.RuleViolationType);
+        }
+        return members.Where(m => m != proposer).Select(m => PartnerStandings.CanBeInvited(m, StandingOf(m))).FirstOrDefault(v => v is not null) is { } notMember
+            ? ProblemResults.Conflict(notMember)
+            : null;
+    }
+
+    private static async Task<ValidationErrors> UnknownAsync(IPartnerDirectoryChecks directory, IReadOnlyList<string> codes, Func<int, string> field, CancellationToken cancellationToken)
+    {
+        var unknown = await directory.UnknownCapabilitiesAsync(codes.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (unknown.TryGetValue(codes[i], out var suggestions))
             {
-                errors.AddUnknownCapability($"needs[{i}].capability", needs[i].Capability, [.. suggestions]);
+                errors.AddUnknownCapability(field(i), codes[i], [.. suggestions]);
             }
         }
         return errors;

@@ -10,6 +10,11 @@ internal static class ProblemResults
     public static ProblemHttpResult Conflict(RuleViolation violation) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: violation.Title, detail: violation.Detail, type: RuleViolationType);
 
+    /// <summary>409, or 422 for a request the rules never allow as asked.</summary>
+    public static ProblemHttpResult Refused(RuleViolation violation) =>
+        TypedResults.Problem(statusCode: violation.Unprocessable ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,
+            title: violation.Title, detail: violation.Detail, type: RuleViolationType);
+
     public static ProblemHttpResult NoPartner() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This needs a token acting for a partner.");
 }

@@ -23,15 +23,20 @@ public sealed class OpportunityRepository(Database database)
 
     public async Task<IReadOnlyList<Opportunity>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
+        var opportunities = new List<Opportunity>();
         if (ids.Count == 0)
         {
-            return [];
+            return opportunities;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Ids as text: Dapper expands a list without the Guid type handler, which would bind blobs for SQLite.
-        var rows = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectOpportunities),
-            new { Ids = ids.Select(id => id.ToString("D")).ToList() }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToModel()).ToList();
+        foreach (var chunk in ids.Chunk(SqlText.MaxListItems))
+        {
+            // Ids as text: Dapper expands a list without the Guid type handler, which would bind blobs for SQLite.
+            var rows = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectOpportunities),
+                new { Ids = chunk.Select(id => id.ToString("D")).ToList() }, cancellationToken: cancellationToken));
+            opportunities.AddRange(rows.Select(r => r.ToModel()));
+        }
+        return opportunities;
     }
 
     public async Task<Opportunity?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken)
@@ -101,6 +106,19 @@ public sealed class OpportunityRepository(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<InvitationRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectInvitationsOf),
             new { OpportunityId = opportunityId }, cancellationToken: cancellationToken))).Select(r => r.ToModel()).ToList();
+    }
+
+    /// <summary>The invitations of several opportunities, asked in chunks a statement can take.</summary>
+    public async Task<ILookup<Guid, Invitation>> InvitationsOfManyAsync(IReadOnlyList<Guid> opportunityIds, CancellationToken cancellationToken)
+    {
+        var invitations = new List<Invitation>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var chunk in opportunityIds.Chunk(SqlText.MaxListItems))
+        {
+            invitations.AddRange((await connection.QueryAsync<InvitationRow>(new CommandDefinition(database.Sql(OpportunitySql.SelectInvitationsOfMany),
+                new { Ids = chunk.Select(id => id.ToString("D")).ToList() }, cancellationToken: cancellationToken))).Select(r => r.ToModel()));
+        }
+        return invitations.ToLookup(i => i.OpportunityId);
     }
 
     public async Task<IReadOnlyList<Invitation>> InvitationsOfAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>

@@ -62,6 +62,9 @@ internal static class OpportunitySql
     public static readonly SqlText SelectInvitationsOf = SqlText.Portable(
         $"SELECT {InvitationColumns} FROM invitations WHERE opportunity_id = @OpportunityId ORDER BY created_at, id;");
 
+    public static readonly SqlText SelectInvitationsOfMany = SqlText.Portable(
+        $"SELECT {InvitationColumns} FROM invitations WHERE opportunity_id IN @Ids ORDER BY created_at, id;");
+
     public static readonly SqlText SelectOverdue = new(
         Sqlite: $"SELECT {InvitationColumns} FROM invitations WHERE status = 'Pending' AND accept_by < @Now ORDER BY accept_by LIMIT @Take;",
         SqlServer: $"SELECT TOP (@Take) {InvitationColumns} FROM dbo.invitations WHERE status = 'Pending' AND accept_by < @Now ORDER BY accept_by;");

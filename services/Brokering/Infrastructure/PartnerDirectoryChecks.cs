@@ -19,6 +19,9 @@ public interface IPartnerDirectoryChecks
 
     /// <summary>The partner's category (its kind within its function, e.g. <c>isv</c>); null when it is not in the directory.</summary>
     Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken);
+
+    /// <summary>Names, standing and advertised capabilities of the partners the directory knows among these.</summary>
+    Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -32,15 +35,23 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
 
     public async Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken)
     {
-        var reply = await directory.GetPartnersAsync(new GetPartnersRequest { PartnerIds = { partnerIds.Distinct().Select(id => id.ToString()) } },
-            cancellationToken: cancellationToken);
         var standings = partnerIds.Distinct().ToDictionary(id => id, _ => PartnerStanding.Unregistered);
-        foreach (var record in reply.Partners)
+        foreach (var snapshot in await SnapshotsAsync(partnerIds, cancellationToken))
         {
-            var snapshot = JsonSerializer.Deserialize<PartnerSnapshot>(record.SnapshotJson, Json)!;
             standings[snapshot.PartnerId] = snapshot.Active ? PartnerStanding.Active : PartnerStanding.Deactivated;
         }
         return standings;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
+        (await SnapshotsAsync(partnerIds, cancellationToken)).ToDictionary(s => s.PartnerId,
+            s => new DirectoryProfile(s.PartnerId, s.Name, s.Active, s.Capabilities.Select(c => c.Code).ToList()));
+
+    private async Task<IEnumerable<PartnerSnapshot>> SnapshotsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken)
+    {
+        var reply = await directory.GetPartnersAsync(new GetPartnersRequest { PartnerIds = { partnerIds.Distinct().Select(id => id.ToString()) } },
+            cancellationToken: cancellationToken);
+        return reply.Partners.Select(record => JsonSerializer.Deserialize<PartnerSnapshot>(record.SnapshotJson, Json)!);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)

@@ -1,7 +1,13 @@
 namespace EcosystemMarket.Brokering.Model;
 
-/// <summary>A rule of the deal flow that a request broke; answered as 409 with the reason.</summary>
-public sealed record RuleViolation(string Title, string Detail);
+/// <summary>
+/// A rule of the deal flow that a request broke; answered as 409 with the reason, or 422 when <see cref="Unprocessable"/>:
+/// the request asks for what the rules never allow (not what the state forbids just now).
+/// </summary>
+public sealed record RuleViolation(string Title, string Detail)
+{
+    public bool Unprocessable { get; init; }
+}
 
 /// <summary>
 /// What may happen to an opportunity and its invitations, and when. Pure: time comes in as an argument.

@@ -24,15 +24,8 @@ public sealed class MatchmakerService(PartnerMatcher matcher, MatchingMetrics me
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"needs must name 1 to {ComplementRanker.MaxNeeds} capabilities."));
         }
-        var excluded = new HashSet<Guid>();
-        foreach (var id in request.ExcludedPartnerIds)
-        {
-            if (!Guid.TryParse(id, out var partner))
-            {
-                throw new RpcException(new Status(StatusCode.InvalidArgument, $"excluded_partner_ids contains '{id}', which is not a partner id."));
-            }
-            excluded.Add(partner);
-        }
+        var excluded = PartnerIds(request.ExcludedPartnerIds, "excluded_partner_ids");
+        var allies = PartnerIds(request.AllyPartnerIds, "ally_partner_ids");
         Guid? blueprint = null;
         if (request.BlueprintId.Length > 0)
         {
@@ -43,7 +36,7 @@ public sealed class MatchmakerService(PartnerMatcher matcher, MatchingMetrics me
 
         var result = metrics.Searched(matcher.Find(new MatchRequest(owner, request.Needs.Select(n => new Model.Need(n.Capability, n.MustHave)).ToList(),
             NullIfEmpty(request.Region), NullIfEmpty(request.Vertical), excluded,
-            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit) { Blueprint = blueprint }));
+            request.Limit is > 0 and <= MaxLimit ? request.Limit : DefaultLimit, allies) { Blueprint = blueprint }));
         return Task.FromResult(ToReply(result));
     }
 
@@ -62,6 +55,20 @@ public sealed class MatchmakerService(PartnerMatcher matcher, MatchingMetrics me
             Breakdown = { c.Breakdown.Select(p => new ScoreComponent { Name = p.Name, Points = p.Points, Explanation = p.Explanation }) },
         }));
         return reply;
+    }
+
+    private static HashSet<Guid> PartnerIds(IEnumerable<string> ids, string field)
+    {
+        var partners = new HashSet<Guid>();
+        foreach (var id in ids)
+        {
+            if (!Guid.TryParse(id, out var partner))
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} contains '{id}', which is not a partner id."));
+            }
+            partners.Add(partner);
+        }
+        return partners;
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;

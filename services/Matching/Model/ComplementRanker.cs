@@ -68,6 +68,13 @@ public static class ComplementRanker
         {
             mustBits |= lacking[i].MustHave ? 1UL << i : 0;
         }
+        if (request.Allies is { Count: > 0 } && RankAllies(request, lacking, mustBits, index, record, today) is { Count: > 0 } allies)
+        {
+            // Allies are few: ranked on their own and put first, the top-k search below runs for the remaining places.
+            var others = Rank(request with { Allies = null, Excluded = new HashSet<Guid>([.. request.Excluded, .. allies.Select(a => a.PartnerId)]),
+                Limit = request.Limit - allies.Count }, index, record, today);
+            return new MatchResult(lacks, [.. allies, .. others.Candidates]);
+        }
 
         if (!Scratches.TryTake(out var scratch))
         {
@@ -109,6 +116,49 @@ public static class ComplementRanker
             }
         }
     }
+
+    /// <summary>
+    /// The owner's allies that may be suggested (not the owner, active, not excluded) and complement it (cover a need it
+    /// lacks: an ally bringing only what the owner brings is a competitor here too), scored as anyone else and explained
+    /// first by the alliance. At most the request's limit, best first.
+    /// </summary>
+    private static List<RankedCandidate> RankAllies(MatchRequest request, List<Need> lacking, ulong mustBits, PartnerIndex.View index, TrackRecord record, DateOnly today)
+    {
+        var query = new Query(request, lacking, mustBits, request.Limit, index, index.InRegion(request.Region), index.InVertical(request.Vertical),
+            index.Adopting(request.Blueprint), record, today);
+        var wonWith = record.WonWith(request.OwnerPartnerId);
+        var best = new BestOf(request.Limit);
+        foreach (var ally in request.Allies!)
+        {
+            var slot = index.SlotOf(ally);
+            if (slot < 0 || ally == request.OwnerPartnerId || !index.Active.Contains(slot) || request.Excluded.Contains(ally))
+            {
+                continue;
+            }
+            var partner = index[slot];
+            var accumulator = new Accumulator { WonWith = wonWith.Contains(ally) };
+            for (var i = 0; i < lacking.Count; i++)
+            {
+                if (partner.LevelFor(lacking[i].Capability) is var level and > 0)
+                {
+                    accumulator.Mask |= 1UL << i;
+                    accumulator.Levels += level;
+                    accumulator.Vendors += (ushort)partner.CertificationsFor(lacking[i].Capability).Length;
+                }
+            }
+            if (accumulator.Mask != 0 && Score(query, new Bounded(slot, double.NegativeInfinity, double.PositiveInfinity), accumulator, best) is { } scored)
+            {
+                best.Offer(scored);
+            }
+        }
+        return best.InRankOrder().ConvertAll(scored =>
+        {
+            var candidate = Explain(query, scored);
+            return candidate with { Breakdown = [new ScorePart("alliance", 0, AllianceReason), .. candidate.Breakdown] };
+        });
+    }
+
+    public const string AllianceReason = "In an alliance with you";
 
     /// <summary>
     /// Step 1 when it suffices: the partners covering every lacking need, found by walking the shortest posting list

@@ -2,8 +2,10 @@ namespace EcosystemMarket.Matching.Model;
 
 public sealed record Need(string Capability, bool MustHave);
 
+/// <param name="Allies">Partners in an alliance with the owner whose scope covers the opportunity: complementary ones rank first.</param>
 public sealed record MatchRequest(
-    Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, string? Vertical, IReadOnlySet<Guid> Excluded, int Limit)
+    Guid OwnerPartnerId, IReadOnlyList<Need> Needs, string? Region, string? Vertical, IReadOnlySet<Guid> Excluded, int Limit,
+    IReadOnlySet<Guid>? Allies = null)
 {
     /// <summary>The vendor blueprint the opportunity is built around: partners delivering it rank higher.</summary>
     public Guid? Blueprint { get; init; }
