@@ -16,13 +16,13 @@ public sealed record SlaReportJson(string VendorId, int ResponseHours, DateOnly 
 /// <summary>How a vendor manages its program's partner categories, and how its SLA partners answer (Brokering, through the gateway).</summary>
 public sealed class ManagementApi(GatewayClient gateway)
 {
-    public static readonly IReadOnlyList<(string Mode, string Text)> Modes =
+    public static readonly IReadOnlyList<(string Mode, string Name, string Means)> Modes =
     [
-        ("formal-program", "Formal program: tiers, rewards, deal registration"),
-        ("formal-support", "Formal support: policies and a support contact"),
-        ("one-on-one", "One-on-one: a named relationship on each side"),
-        ("sla", "SLA: invitations answered within the response time"),
-        ("marketing-pr", "Marketing and PR: influencers, never invited to deals"),
+        ("formal-program", "Formal program", "tiers, rewards and deal registration (the default)"),
+        ("formal-support", "Formal support", "your policies and the support contact below"),
+        ("one-on-one", "One-on-one", "a relationship you run by hand, a named owner on each side"),
+        ("sla", "SLA", "invitations to them must be answered within the response time below, or it is a breach you see above"),
+        ("marketing-pr", "Marketing and PR", "influencers: tracked for their influence, never invited to your program's deals or paid deal rewards"),
     ];
 
     public Task<GatewayAnswer<ManagementJson>> ReadAsync(string vendor, CancellationToken cancellationToken) =>
