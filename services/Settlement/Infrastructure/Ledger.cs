@@ -51,6 +51,11 @@ public sealed class Ledger(Database database)
         (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectOfOpportunity),
             new { OpportunityId = opportunityId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
 
+    /// <summary>The entries of these transactions, on every side.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesOfTransactionsAsync(UnitOfWork unit, IReadOnlyList<string> transactionKeys, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectOfTransactions),
+            new { TransactionKeys = transactionKeys }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
+
     public async Task<IReadOnlyList<LedgerEntry>> EntriesOfAsync(Guid partnerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -31,4 +31,7 @@ internal static class LedgerSql
 
     public static readonly SqlText SelectAllOfPartner = SqlText.Portable(
         $"SELECT {Columns} FROM ledger_entries WHERE partner_id = @PartnerId ORDER BY created_at, id;");
+
+    public static readonly SqlText SelectOfTransactions = SqlText.Portable(
+        $"SELECT {Columns} FROM ledger_entries WHERE transaction_key IN @TransactionKeys ORDER BY created_at, id;");
 }
