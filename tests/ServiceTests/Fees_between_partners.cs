@@ -14,11 +14,11 @@ public sealed class Fees_between_partners(SettlementFixture fixture) : IClassFix
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A referral fee of 10% on 12,345.67 USD, booked and held for the default 30 days; returns the fee's id.</summary>
-    private async Task<string> BookedAsync(Guid owner, Guid member)
+    private async Task<string> BookedAsync(Guid owner, Guid member, string? vendor = null)
     {
         await fixture.Host.Services.GetRequiredService<IBus>().Publish(new OpportunityWon
         {
-            OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, FinalValue = 12_345.67m, Currency = "USD", OccurredAt = DateTimeOffset.UtcNow,
+            OpportunityId = Guid.NewGuid(), OwnerPartnerId = owner, FinalValue = 12_345.67m, Currency = "USD", OccurredAt = DateTimeOffset.UtcNow, VendorId = vendor,
             Team = [new TeamMemberTerms { PartnerId = member, Role = "specialist", Reward = new RewardTerms { Kind = RewardTerms.ReferralFee, Percent = 10m } }],
         }, Cancel);
         var fees = await Eventually.HoldsAsync(() => FeesAsync(member), f => f.GetArrayLength() == 1);
@@ -91,6 +91,39 @@ public sealed class Fees_between_partners(SettlementFixture fixture) : IClassFix
             Assert.Equal(0, (await FeesAsync(owner, "overdue")).GetArrayLength());
             Assert.Equal(0, (await FeesAsync(member, "overdue")).GetArrayLength());
             Assert.Equal("paid", Assert.Single((await FeesAsync(owner)).EnumerateArray()).GetProperty("state").GetString());
+        }
+        finally
+        {
+            fixture.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task The_vendor_sees_the_overdue_fees_on_its_deals_and_no_other_vendor_does()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (owner, member) = (Guid.NewGuid(), Guid.NewGuid());
+        var fee = await BookedAsync(owner, member, vendor);
+        var paidFee = await BookedAsync(owner, Guid.NewGuid(), vendor);
+        await BookedAsync(owner, Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.OK, (await SettleAsync(owner, paidFee, "paid")).StatusCode);
+        var vendorClient = fixture.Host.CreateClient().AsVendor(vendor);
+        async Task<JsonElement> OverdueAsync() =>
+            (await vendorClient.GetFromJsonAsync<JsonElement>($"/api/rewards/vendors/{vendor}/fees?state=overdue", Cancel)).GetProperty("items");
+
+        Assert.Equal(0, (await OverdueAsync()).GetArrayLength());
+        Assert.Equal(2, (await vendorClient.GetFromJsonAsync<JsonElement>($"/api/rewards/vendors/{vendor}/fees", Cancel)).GetProperty("items").GetArrayLength());
+        try
+        {
+            fixture.Clock.Offset = TimeSpan.FromDays(31);
+            var overdue = Assert.Single((await OverdueAsync()).EnumerateArray());
+            Assert.Equal((fee, owner, member, 1234.57m), (overdue.GetProperty("id").GetString(), overdue.GetProperty("payerPartnerId").GetGuid(),
+                overdue.GetProperty("payeePartnerId").GetGuid(), overdue.GetProperty("amount").GetDecimal()));
+
+            var other = await fixture.Host.CreateClient().AsVendor("another-vendor").GetAsync($"/api/rewards/vendors/{vendor}/fees?state=overdue", Cancel);
+            await other.AssertProblemAsync(HttpStatusCode.Forbidden);
+            var partner = await fixture.Host.ClientFor(owner).GetAsync($"/api/rewards/vendors/{vendor}/fees", Cancel);
+            await partner.AssertProblemAsync(HttpStatusCode.Forbidden);
         }
         finally
         {

@@ -21,12 +21,15 @@ public static class FeesApi
             .WithSummary("The payer records that it paid the fee: both sides move from payable to paid, once");
         api.MapPost("/{feeId}/confirm-received", ConfirmFeeReceived).WithName(nameof(ConfirmFeeReceived))
             .WithSummary("The payee confirms it received the fee: both sides move from payable to paid, once");
+        app.MapGroup("/api/rewards/vendors/{vendorId}/fees").WithTags("Reward programs")
+            .MapGet("", ListVendorFees).WithName(nameof(ListVendorFees))
+            .WithSummary("The fees between partners on the vendor's won deals, by due date; state=overdue shows those unpaid past their due date");
         return api;
     }
 
-    /// <summary>A fee as one of its parties sees it; <c>role</c> says whether the reader pays it (payer) or is paid (payee).</summary>
+    /// <summary>A fee as one of its parties sees it; <c>role</c> says whether the reader pays it (payer) or is paid (payee), none for the vendor.</summary>
     public sealed record FeeView(
-        string Id, Guid OpportunityId, string Kind, string Role, Guid PayerPartnerId, Guid PayeePartnerId, decimal Amount, string Currency,
+        string Id, Guid OpportunityId, string Kind, string? Role, Guid PayerPartnerId, Guid PayeePartnerId, decimal Amount, string Currency,
         DateTimeOffset BookedAt, DateTimeOffset PayableAt, DateTimeOffset DueAt, string State, DateTimeOffset? PaidAt);
 
     public static async Task<Results<Ok<Page<FeeView>>, ValidationProblem, ProblemHttpResult>> ListFees(
@@ -48,12 +51,44 @@ public static class FeesApi
         }
         var now = clock.GetUtcNow();
         var fees = PartnerFees.In(await ledger.EntriesOfAsync(partnerId, cancellationToken), options.Value.FeeGracePeriod)
-            .Where(fee => PartnerFees.Matches(fee, partnerId, state, now))
+            .Where(fee => PartnerFees.Matches(fee, partnerId, state, now));
+        return TypedResults.Ok(PageOf(fees, after, take, partnerId, now));
+    }
+
+    private static readonly IReadOnlyList<string> VendorStates = [FeeStates.Due, FeeStates.Overdue, FeeStates.Paid, FeeStates.Reversed];
+
+    public static async Task<Results<Ok<Page<FeeView>>, ValidationProblem, ProblemHttpResult>> ListVendorFees(
+        string vendorId, string? state, string? cursor, int? limit, ClaimsPrincipal user, Ledger ledger, TimeProvider clock,
+        IOptions<SettlementOptions> options, CancellationToken cancellationToken)
+    {
+        if (!user.ActsForVendor(vendorId))
+        {
+            return Forbidden("A vendor reads only the fees on its own program's deals.");
+        }
+        var errors = Paging.Validate(cursor, limit, out var after, out var take);
+        if (state is not null && !VendorStates.Contains(state))
+        {
+            errors.Add("state", $"'state' must be one of {string.Join(", ", VendorStates)}.");
+        }
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var now = clock.GetUtcNow();
+        var fees = PartnerFees.In(await ledger.FeeEntriesOfVendorAsync(vendorId, cancellationToken), options.Value.FeeGracePeriod)
+            .Where(fee => state is null || fee.StateAt(now) == state);
+        return TypedResults.Ok(PageOf(fees, after, take, null, now));
+    }
+
+    /// <summary>One page of fees in due-date order, after the cursor's fee.</summary>
+    private static Page<FeeView> PageOf(IEnumerable<Fee> fees, PageCursor? after, int take, Guid? reader, DateTimeOffset now)
+    {
+        var fetched = fees
             .Where(fee => after is null || string.CompareOrdinal(CursorKey(fee), after.Key) > 0 || (CursorKey(fee) == after.Key && fee.EntryId.CompareTo(after.Id) > 0))
             .Take(take + 1)
             .ToList();
-        var page = Paging.ToPage(fees, take, fee => new PageCursor(CursorKey(fee), fee.EntryId));
-        return TypedResults.Ok(new Page<FeeView>(page.Items.Select(fee => View(fee, partnerId, now)).ToList(), page.NextCursor));
+        var page = Paging.ToPage(fetched, take, fee => new PageCursor(CursorKey(fee), fee.EntryId));
+        return new Page<FeeView>(page.Items.Select(fee => View(fee, reader, now)).ToList(), page.NextCursor);
     }
 
     public static Task<Results<Ok<FeeView>, NotFound, ProblemHttpResult>> MarkFeePaid(
@@ -104,8 +139,8 @@ public static class FeesApi
         return TypedResults.Ok(View(fee, partnerId, now));
     }
 
-    private static FeeView View(Fee fee, Guid reader, DateTimeOffset now) => new(
-        fee.Id, fee.OpportunityId, fee.Kind, fee.PayerPartnerId == reader ? "payer" : "payee", fee.PayerPartnerId, fee.PayeePartnerId,
+    private static FeeView View(Fee fee, Guid? reader, DateTimeOffset now) => new(
+        fee.Id, fee.OpportunityId, fee.Kind, reader is null ? null : fee.PayerPartnerId == reader ? "payer" : "payee", fee.PayerPartnerId, fee.PayeePartnerId,
         fee.Amount, fee.Currency, fee.BookedAt, fee.PayableAt, fee.DueAt, fee.StateAt(now), fee.PaidAt);
 
     private static string CursorKey(Fee fee) => fee.DueAt.UtcDateTime.ToString("O");
