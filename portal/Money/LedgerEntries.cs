@@ -7,6 +7,7 @@ public static class LedgerEntries
 {
     private const string Earned = "-earned";
     private const string Owed = "-owed";
+    private const string Paid = "-paid";
 
     public static string Describe(string account) => account switch
     {
@@ -14,12 +15,16 @@ public static class LedgerEntries
         "clawback" => "Clawback: the deal was reversed",
         _ when account.EndsWith(Earned, StringComparison.Ordinal) => $"{Kind(account[..^Earned.Length])} earned",
         _ when account.EndsWith(Owed, StringComparison.Ordinal) => $"{Kind(account[..^Owed.Length])} owed to a team member",
+        _ when account.EndsWith(Paid, StringComparison.Ordinal) => $"{Kind(account[..^Paid.Length])} paid between partners",
         _ => Kind(account),
     };
 
     /// <summary>Whom the entry is with: a vendor's program pays bonuses, partners pay each other the rest.</summary>
     public static bool IsWithAProgram(string account) =>
         account.StartsWith("lead-registration-bonus", StringComparison.Ordinal) || account == "payout";
+
+    /// <summary>An entry that settles others (a payout, a clawback, a fee paid between partners): it is never held or payable itself.</summary>
+    public static bool IsSettlement(string account) => account is "payout" or "clawback" || account.EndsWith(Paid, StringComparison.Ordinal);
 
     public static IEnumerable<LedgerEntry> NewestFirst(IEnumerable<LedgerEntry> entries) =>
         entries.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id);

@@ -24,6 +24,22 @@ public sealed record ProgramLedger(string VendorId, IReadOnlyList<Balance> Balan
 
 public sealed record PayoutApproved(Guid PayoutId, string VendorId, Guid PartnerId, decimal Amount, string Currency, DateTimeOffset OccurredAt);
 
+/// <summary>A fee between partners as one side (or the vendor, without a role) reads it; <c>state</c> is due, overdue, paid or reversed.</summary>
+public sealed record Fee(
+    string Id, Guid OpportunityId, string Kind, string? Role, Guid PayerPartnerId, Guid PayeePartnerId, decimal Amount, string Currency,
+    DateTimeOffset BookedAt, DateTimeOffset PayableAt, DateTimeOffset DueAt, string State, DateTimeOffset? PaidAt)
+{
+    public bool IsOverdue => State == "overdue";
+
+    /// <summary>What the reader can do about the fee: the payer marks it paid, the payee confirms receipt, once, while it is unpaid.</summary>
+    public string? Action => State is "due" or "overdue" ? Role switch { "payer" => "Mark paid", "payee" => "Confirm received", _ => null } : null;
+
+    /// <summary>The other party, from the reader's side.</summary>
+    public Guid OtherParty => Role == "payer" ? PayeePartnerId : PayerPartnerId;
+}
+
+public sealed record FeePage(IReadOnlyList<Fee> Items, string? NextCursor);
+
 public sealed record PartnerName(Guid Id, string Name);
 
 public sealed record OpportunityName(Guid Id, Customer? Customer, string Industry, string Region);
@@ -47,6 +63,17 @@ public sealed class MoneyApi(GatewayClient gateway)
 
     public Task<GatewayAnswer<PayoutApproved>> ApprovePayoutAsync(string vendorId, Guid partnerId, string currency, CancellationToken cancellationToken) =>
         gateway.PostAsync<PayoutApproved>($"api/rewards/vendors/{Uri.EscapeDataString(vendorId)}/payouts", new { partnerId, currency }, cancellationToken);
+
+    public Task<GatewayAnswer<FeePage>> FeesAsync(Guid partnerId, CancellationToken cancellationToken) =>
+        gateway.GetAsync<FeePage>($"api/rewards/partners/{partnerId}/fees?limit=200", cancellationToken);
+
+    public Task<GatewayAnswer<FeePage>> OverdueFeesAsync(string vendorId, CancellationToken cancellationToken) =>
+        gateway.GetAsync<FeePage>($"api/rewards/vendors/{Uri.EscapeDataString(vendorId)}/fees?state=overdue&limit=200", cancellationToken);
+
+    /// <summary>The payer records paying the fee, or the payee confirms receiving it (<see cref="Fee.Action"/>).</summary>
+    public Task<GatewayAnswer<Fee>> SettleFeeAsync(Guid partnerId, Fee fee, CancellationToken cancellationToken) =>
+        gateway.PostAsync<Fee>($"api/rewards/partners/{partnerId}/fees/{Uri.EscapeDataString(fee.Id)}/{(fee.Role == "payer" ? "paid" : "confirm-received")}",
+            null, cancellationToken);
 
     /// <summary>Names from the directory, asked for all at once; an id the directory does not know keeps no name.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> PartnerNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)

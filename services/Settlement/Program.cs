@@ -11,6 +11,7 @@ app.MapDefaultEndpoints();
 app.UseIdempotencyKeys();
 app.MapRewardsApi();
 app.MapProgramsApi();
+app.MapFeesApi();
 app.MapRewardFiguresApi();
 
 app.Run();

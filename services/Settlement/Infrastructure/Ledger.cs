@@ -38,10 +38,14 @@ public sealed class Ledger(Database database)
         return keys.Count - bookedBefore.Count;
     }
 
-    /// <summary>Marks won opportunities as settled, rewards or not, so a later reversal knows the win was handled.</summary>
-    public async Task MarkSettledAsync(UnitOfWork unit, IEnumerable<Guid> opportunityIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Marks won opportunities as settled, rewards or not, so a later reversal knows the win was handled; with the vendor
+    /// whose program each was in, if any, so the vendor sees the fees between partners on its deals.
+    /// </summary>
+    public async Task MarkSettledAsync(UnitOfWork unit, IEnumerable<(Guid OpportunityId, string? VendorId)> opportunities, DateTimeOffset now, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.InsertSettledUnlessSettled),
-            opportunityIds.Distinct().Select(id => new { OpportunityId = id, SettledAt = now }).ToList(), unit.Transaction, cancellationToken: cancellationToken));
+            opportunities.DistinctBy(o => o.OpportunityId).Select(o => new { o.OpportunityId, SettledAt = now, o.VendorId }).ToList(),
+            unit.Transaction, cancellationToken: cancellationToken));
 
     public async Task<bool> IsSettledAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(unit.Sql(LedgerSql.CountSettled),
@@ -50,6 +54,29 @@ public sealed class Ledger(Database database)
     public async Task<IReadOnlyList<LedgerEntry>> EntriesOfOpportunityAsync(UnitOfWork unit, Guid opportunityId, CancellationToken cancellationToken) =>
         (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectOfOpportunity),
             new { OpportunityId = opportunityId }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The entries of these transactions, on every side.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesOfTransactionsAsync(UnitOfWork unit, IReadOnlyList<string> transactionKeys, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<LedgerEntry>(new CommandDefinition(unit.Sql(LedgerSql.SelectOfTransactions),
+            new { TransactionKeys = transactionKeys }, unit.Transaction, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>
+    /// The fees between partners on the deals of a vendor's program, with whatever settled or clawed them back: the
+    /// bookings of its won deals, then the settlements of those fees by their keys.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> FeeEntriesOfVendorAsync(string vendorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = (await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(LedgerSql.SelectOfVendorOpportunities),
+            new { VendorId = vendorId }, cancellationToken: cancellationToken))).ToList();
+        var paidKeys = entries.Select(e => PartnerFees.PaidKey(e.TransactionKey)).Distinct().ToList();
+        foreach (var chunk in paidKeys.Chunk(SqlText.MaxListItems))
+        {
+            entries.AddRange(await connection.QueryAsync<LedgerEntry>(new CommandDefinition(database.Sql(LedgerSql.SelectOfTransactions),
+                new { TransactionKeys = chunk }, cancellationToken: cancellationToken)));
+        }
+        return entries;
+    }
 
     public async Task<IReadOnlyList<LedgerEntry>> EntriesOfAsync(Guid partnerId, CancellationToken cancellationToken)
     {

@@ -21,8 +21,8 @@ internal static class LedgerSql
     public static readonly SqlText CountSettled = SqlText.Portable("SELECT COUNT(1) FROM settled_opportunities WHERE opportunity_id = @OpportunityId;");
 
     public static readonly SqlText InsertSettledUnlessSettled = SqlText.Portable("""
-        INSERT INTO settled_opportunities (opportunity_id, settled_at)
-        SELECT @OpportunityId, @SettledAt
+        INSERT INTO settled_opportunities (opportunity_id, settled_at, vendor_id)
+        SELECT @OpportunityId, @SettledAt, @VendorId
         WHERE NOT EXISTS (SELECT 1 FROM settled_opportunities WHERE opportunity_id = @OpportunityId);
         """);
 
@@ -31,4 +31,13 @@ internal static class LedgerSql
 
     public static readonly SqlText SelectAllOfPartner = SqlText.Portable(
         $"SELECT {Columns} FROM ledger_entries WHERE partner_id = @PartnerId ORDER BY created_at, id;");
+
+    public static readonly SqlText SelectOfTransactions = SqlText.Portable(
+        $"SELECT {Columns} FROM ledger_entries WHERE transaction_key IN @TransactionKeys ORDER BY created_at, id;");
+
+    public static readonly SqlText SelectOfVendorOpportunities = SqlText.Portable($"""
+        SELECT {Columns} FROM ledger_entries
+        WHERE opportunity_id IN (SELECT opportunity_id FROM settled_opportunities WHERE vendor_id = @VendorId)
+        ORDER BY created_at, id;
+        """);
 }

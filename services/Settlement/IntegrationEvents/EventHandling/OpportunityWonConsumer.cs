@@ -31,7 +31,7 @@ public sealed class OpportunityWonConsumer(
                 .SelectMany(id => WinRewards.For(wins[id], terms[id].Program, terms[id].OwnerTier, now, options.Value.HoldingPeriod))
                 .ToList();
             booked = await ledger.BookAsync(unit, entries, cancellationToken);
-            await ledger.MarkSettledAsync(unit, fresh.Select(id => wins[id].OpportunityId), now, cancellationToken);
+            await ledger.MarkSettledAsync(unit, fresh.Select(id => (wins[id].OpportunityId, wins[id].VendorId)), now, cancellationToken);
         }, cancellationToken);
 
         // Debug: at thousands of wins a second a line each costs more than the booking; the ledger is the record.
