@@ -1,3 +1,4 @@
+using EcosystemMarket.Data;
 using System.Security.Claims;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Paging;
@@ -132,8 +133,16 @@ public static class FeesApi
         }
         if (settlement.Entries.Count > 0)
         {
-            await ledger.BookAsync(unit, settlement.Entries, cancellationToken);
-            await unit.CommitAsync(cancellationToken);
+            try
+            {
+                await ledger.BookAsync(unit, settlement.Entries, cancellationToken);
+                await unit.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception.IsUniqueViolation())
+            {
+                // Both parties settled it at the same instant (SQL Server's READ COMMITTED lets both read it unpaid): the other
+                // transaction booked the same key first, so the fee is paid, once, as this request asked.
+            }
             fee = fee with { PaidAt = now };
         }
         return TypedResults.Ok(View(fee, partnerId, now));
