@@ -185,11 +185,18 @@ public sealed partial class Var_posts_and_teams(SeededSystem system) : IAsyncLif
             .Select(g => g.Key).Take(2).ToList();
     }
 
-    private static async Task PickCapabilityAsync(IPage page, string picker, string code)
-    {
-        await page.GetByTestId(picker).Locator("input").PressSequentiallyAsync(code, new() { Delay = 30 });
-        await page.Locator("fluent-option").Filter(new() { HasText = $"({code})" }).First.ClickAsync(new() { Timeout = 10_000 });
-    }
+    /// <summary>
+    /// Picks until the picker shows the capability: an option clicked while the page re-rendered (its lists still loading)
+    /// can be lost, as a text typed before the input listened is, and the person picks it again.
+    /// </summary>
+    private static Task PickCapabilityAsync(IPage page, string picker, string code) =>
+        PortalUser.RepeatUntilAsync(async () =>
+        {
+            var input = page.GetByTestId(picker).Locator("input");
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(code, new() { Delay = 30 });
+            await page.Locator("fluent-option").Filter(new() { HasText = $"({code})" }).First.ClickAsync(new() { Timeout = 10_000 });
+        }, () => Expect(page.GetByTestId(picker)).ToContainTextAsync($"({code})", new() { Timeout = 5_000 }));
 
     /// <summary>Settlement books a win from an event: the ledger page is read again until the entry is there.</summary>
     private static Task LedgerShowsAsync(PortalUser user, string customer, string what, string amount)
