@@ -1,4 +1,5 @@
 using EcosystemMarket.Brokering.Apis;
+using EcosystemMarket.ServiceDefaults.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ app.MapDealRegistrationDecisionsApi();
 app.MapOpportunityFiguresApi();
 app.MapProgramManagementApi();
 app.MapAlliancesApi();
+app.MapAuditLog("/api/opportunities");
 
 app.Run();
 

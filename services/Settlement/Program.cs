@@ -1,3 +1,4 @@
+using EcosystemMarket.ServiceDefaults.Audit;
 using EcosystemMarket.Settlement.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ app.MapRewardsApi();
 app.MapProgramsApi();
 app.MapFeesApi();
 app.MapRewardFiguresApi();
+app.MapAuditLog("/api/rewards");
 
 app.Run();
 

@@ -1,10 +1,12 @@
 using System.Reflection;
 using EcosystemMarket.Data;
+using EcosystemMarket.Data.Audit;
 using EcosystemMarket.Data.Idempotency;
 using EcosystemMarket.Data.Inbox;
 using EcosystemMarket.Data.Migrations;
 using EcosystemMarket.Data.Outbox;
 using EcosystemMarket.Data.Retention;
+using EcosystemMarket.ServiceDefaults.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +28,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton(sp => new Database(connectionString, dialect, sp.GetRequiredService<OutboxSignal>()));
         builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService(sp => new MigrateOnStart(sp.GetRequiredService<MigrationRunner>(), [typeof(Database).Assembly, migrations]));
         builder.Services.AddIdempotencyKeys<IdempotencyStore>(builder.Configuration);

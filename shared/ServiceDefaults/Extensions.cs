@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EcosystemMarket.Contracts.Telemetry;
+using EcosystemMarket.ServiceDefaults.Audit;
 using EcosystemMarket.ServiceDefaults.Authentication;
 using EcosystemMarket.ServiceDefaults.Idempotency;
 using EcosystemMarket.ServiceDefaults.OpenApi;
@@ -141,6 +142,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseAuditActor();
         beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
 

@@ -57,7 +57,7 @@ public static class DealRegistrationDecisionsApi
         }
         try
         {
-            await decisions.InsertAsync(unit, decision!, cancellationToken);
+            await decisions.InsertAsync(unit, decision!, registration.RegistrantPartnerId, cancellationToken);
         }
         catch (Exception exception) when (exception.IsUniqueViolation())
         {

@@ -20,6 +20,8 @@ public sealed class AllianceRepository(Database database)
             unit.Transaction, cancellationToken: cancellationToken));
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(AllianceSql.InsertMember),
             aggregate.Members.Select(m => MemberRow.From(aggregate.Alliance.Id, m)), unit.Transaction, cancellationToken: cancellationToken));
+        var a = aggregate.Alliance;
+        unit.Audit("alliance.proposed", "alliance", a.Id, aggregate.Members.Select(m => m.PartnerId), details: new { a.Name, a.Level, a.Scope });
     }
 
     /// <summary>The alliance with its members and shares, read inside the unit that will save it; null when there is none.</summary>
@@ -52,6 +54,30 @@ public sealed class AllianceRepository(Database database)
             aggregate.NewlyShared.Select(s => SharedRow.From(a.Id, s)), unit.Transaction, cancellationToken: cancellationToken));
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(AllianceSql.DeleteShared),
             aggregate.Unshared.Select(s => new { AllianceId = a.Id, s.OpportunityId }), unit.Transaction, cancellationToken: cancellationToken));
+        Audit(unit, aggregate);
+    }
+
+    /// <summary>What the aggregate changed, in the audit log of every member: answers, its state, what was shared or withdrawn.</summary>
+    private static void Audit(UnitOfWork unit, AllianceAggregate aggregate)
+    {
+        var a = aggregate.Alliance;
+        var members = aggregate.Members.Select(m => m.PartnerId).ToList();
+        foreach (var member in aggregate.ChangedMembers)
+        {
+            unit.Audit($"alliance.member-{member.Status.ToString().ToLowerInvariant()}", "alliance", a.Id, members, details: new { member.PartnerId, member.Status });
+        }
+        if (a.State != aggregate.LoadedState)
+        {
+            unit.Audit($"alliance.{a.State.ToString().ToLowerInvariant()}", "alliance", a.Id, members, details: new { From = aggregate.LoadedState, To = a.State });
+        }
+        foreach (var shared in aggregate.NewlyShared)
+        {
+            unit.Audit("alliance.opportunity-shared", "alliance", a.Id, members, details: new { shared.OpportunityId, shared.OwnerPartnerId });
+        }
+        foreach (var unshared in aggregate.Unshared)
+        {
+            unit.Audit("alliance.opportunity-unshared", "alliance", a.Id, members, details: new { unshared.OpportunityId, unshared.OwnerPartnerId });
+        }
     }
 
     /// <summary>The alliances the partner is listed in (whatever its answer), oldest first, each with its members.</summary>

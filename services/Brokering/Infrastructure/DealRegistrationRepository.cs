@@ -26,8 +26,13 @@ public sealed class DealRegistrationRepository(Database database)
         (await QueryAsync(unit, DealRegistrationSql.SelectProtectedOfOpportunity, new { OpportunityId = opportunityId, OwnerPartnerId = ownerPartnerId }, cancellationToken))
             .FirstOrDefault();
 
-    public async Task InsertAsync(UnitOfWork unit, DealRegistration registration, CancellationToken cancellationToken) =>
+    public async Task InsertAsync(UnitOfWork unit, DealRegistration registration, CancellationToken cancellationToken)
+    {
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(DealRegistrationSql.Insert), Row.From(registration), unit.Transaction, cancellationToken: cancellationToken));
+        // The customer's name stays out of the log: it is the registrant's secret, and the vendor reads this entry too.
+        unit.Audit("deal-registration.registered", "deal-registration", registration.Id, [registration.RegistrantPartnerId], registration.VendorId,
+            new { registration.Sequence, registration.OpportunityId, registration.Protected, registration.ConflictsWithId, registration.Poaching, registration.Hash });
+    }
 
     public async Task<DealRegistration?> GetAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
         (await QueryAsync(unit, DealRegistrationSql.SelectById, new { Id = id }, cancellationToken)).SingleOrDefault();

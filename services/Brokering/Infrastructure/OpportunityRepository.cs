@@ -54,9 +54,14 @@ public sealed class OpportunityRepository(Database database)
         return rows.Select(r => r.ToModel()).ToList();
     }
 
-    public async Task InsertAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken) =>
+    public async Task InsertAsync(UnitOfWork unit, Opportunity opportunity, CancellationToken cancellationToken)
+    {
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertOpportunity),
             OpportunityRow.From(opportunity), unit.Transaction, cancellationToken: cancellationToken));
+        unit.Audit(opportunity.Status == OpportunityStatus.Draft ? "opportunity.drafted" : "opportunity.posted", "opportunity", opportunity.Id,
+            [opportunity.OwnerPartnerId], opportunity.VendorId,
+            new { opportunity.Industry, opportunity.Region, opportunity.EstimatedValue, opportunity.Currency, opportunity.BlueprintId });
+    }
 
     /// <summary>The opportunity with its invitations, read inside the unit that will save it; null when there is none.</summary>
     public async Task<OpportunityAggregate?> LoadAsync(UnitOfWork unit, Guid id, CancellationToken cancellationToken) =>
@@ -98,6 +103,28 @@ public sealed class OpportunityRepository(Database database)
         foreach (var offered in aggregate.Offered)
         {
             await InsertInvitationAsync(unit, offered, cancellationToken);
+        }
+        Audit(unit, aggregate);
+    }
+
+    /// <summary>What the aggregate changed, in the audit log: its status, and each invitation made or answered.</summary>
+    private static void Audit(UnitOfWork unit, OpportunityAggregate aggregate)
+    {
+        var o = aggregate.Opportunity;
+        if (o.Status != aggregate.LoadedStatus)
+        {
+            unit.Audit($"opportunity.{o.Status.ToString().ToLowerInvariant()}", "opportunity", o.Id, [o.OwnerPartnerId], o.VendorId,
+                new { From = aggregate.LoadedStatus, To = o.Status, o.FinalValue });
+        }
+        foreach (var (invitation, statusAsRead) in aggregate.Answered)
+        {
+            unit.Audit($"invitation.{invitation.Status.ToString().ToLowerInvariant()}", "invitation", invitation.Id, [o.OwnerPartnerId, invitation.InviteePartnerId],
+                o.VendorId, new { OpportunityId = o.Id, From = statusAsRead, To = invitation.Status, invitation.DeclineReason });
+        }
+        foreach (var offered in aggregate.Offered)
+        {
+            unit.Audit("invitation.sent", "invitation", offered.Id, [o.OwnerPartnerId, offered.InviteePartnerId], o.VendorId,
+                new { OpportunityId = o.Id, offered.Role, offered.Reward, offered.AcceptBy, offered.SlaDueAt });
         }
     }
 

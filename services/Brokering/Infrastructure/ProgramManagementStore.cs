@@ -21,7 +21,7 @@ public sealed class ProgramManagementStore(Database database)
     /// <returns>false when the settings moved on from <paramref name="expectedVersion"/> meanwhile.</returns>
     public async Task<bool> SaveAsync(ProgramManagement changed, long expectedVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var unit = await database.BeginAsync(cancellationToken);
         var parameters = new
         {
             changed.VendorId,
@@ -33,7 +33,14 @@ public sealed class ProgramManagementStore(Database database)
             ExpectedVersion = expectedVersion,
         };
         var sql = expectedVersion == 0 ? ProgramManagementSql.InsertUnlessExists : ProgramManagementSql.UpdateFromVersion;
-        return await connection.ExecuteAsync(new CommandDefinition(database.Sql(sql), parameters, cancellationToken: cancellationToken)) == 1;
+        if (await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(sql), parameters, unit.Transaction, cancellationToken: cancellationToken)) != 1)
+        {
+            return false;
+        }
+        unit.Audit("program.management-changed", "program", changed.VendorId, vendorId: changed.VendorId,
+            details: new { changed.CategoryModes, changed.SlaResponseHours, changed.SupportContact, changed.Version });
+        await unit.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The program's invitations made in the period under an SLA, newest first.</summary>

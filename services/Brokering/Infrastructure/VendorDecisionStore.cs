@@ -23,10 +23,13 @@ public sealed class VendorDecisionStore(Database database)
         ReadAsync(VendorDecisionSql.SelectOfRegistrant, new { PartnerId = partnerId }, cancellationToken);
 
     /// <summary>Records the decision; a second decision on one registration breaks the key (<see cref="StoreErrors.IsUniqueViolation"/>).</summary>
-    public async Task InsertAsync(UnitOfWork unit, VendorDecision decision, CancellationToken cancellationToken) =>
+    public async Task InsertAsync(UnitOfWork unit, VendorDecision decision, Guid registrant, CancellationToken cancellationToken)
+    {
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(VendorDecisionSql.Insert),
             new { decision.RegistrationId, decision.VendorId, Decision = decision.Name, decision.Reason, decision.DecidedAt },
             unit.Transaction, cancellationToken: cancellationToken));
+        unit.Audit($"deal-registration.{decision.Name}", "deal-registration", decision.RegistrationId, [registrant], decision.VendorId, new { decision.Reason });
+    }
 
     private async Task<IReadOnlyDictionary<Guid, VendorDecision>> ReadAsync(SqlText sql, object parameters, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public sealed class AllianceAggregate
     {
         Alliance = alliance;
         LoadedVersion = alliance.Version;
+        LoadedState = alliance.State;
         _members = members.ToList();
         _shared = shared.ToList();
     }
@@ -29,6 +30,7 @@ public sealed class AllianceAggregate
     public IReadOnlyList<AllianceMember> Members => _members;
     public IReadOnlyList<SharedOpportunity> Shared => _shared;
     public long LoadedVersion { get; }
+    public AllianceState LoadedState { get; }
 
     /// <summary>Members whose status changed since the aggregate was read: to update.</summary>
     public IEnumerable<AllianceMember> ChangedMembers => _members.Where(m => _changedMembers.Contains(m.PartnerId));

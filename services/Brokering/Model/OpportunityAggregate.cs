@@ -19,12 +19,14 @@ public sealed class OpportunityAggregate
     {
         Opportunity = opportunity;
         LoadedVersion = opportunity.Version;
+        LoadedStatus = opportunity.Status;
         _invitations = invitations.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToList();
     }
 
     public Opportunity Opportunity { get; private set; }
     public IReadOnlyList<Invitation> Invitations => _invitations;
     public long LoadedVersion { get; }
+    public OpportunityStatus LoadedStatus { get; }
 
     /// <summary>Invitations made since the aggregate was read: to insert.</summary>
     public IReadOnlyList<Invitation> Offered => _offered;

@@ -115,7 +115,7 @@ public static class WebhooksApi
         }
         var now = clock.GetUtcNow();
         var rotated = endpoint.RotateSecret(now, options.Value.SecretOverlap);
-        return await webhooks.SaveEndpointAsync(rotated, cancellationToken)
+        return await webhooks.SaveEndpointAsync(rotated, "webhook.secret-rotated", cancellationToken)
             ? TypedResults.Ok(new EndpointWithSecret(EndpointView.Of(rotated, now), rotated.Secret))
             : LostRace();
     }
@@ -155,7 +155,7 @@ public static class WebhooksApi
             return TypedResults.NotFound();
         }
         var replay = delivery.Replay(clock.GetUtcNow());
-        await webhooks.AddDeliveryAsync(replay, cancellationToken);
+        await webhooks.AddReplayAsync(replay, user.PartnerId()!.Value, cancellationToken);
         signal.Notify();
         return TypedResults.Accepted($"/api/webhooks/{endpointId}/deliveries", DeliveryView.Of(replay));
     }
@@ -172,7 +172,7 @@ public static class WebhooksApi
             return TypedResults.Ok(EndpointView.Of(endpoint, clock.GetUtcNow()));
         }
         var changed = endpoint.Enable(enabled);
-        return await webhooks.SaveEndpointAsync(changed, cancellationToken) ? TypedResults.Ok(EndpointView.Of(changed, clock.GetUtcNow())) : LostRace();
+        return await webhooks.SaveEndpointAsync(changed, enabled ? "webhook.enabled" : "webhook.disabled", cancellationToken) ? TypedResults.Ok(EndpointView.Of(changed, clock.GetUtcNow())) : LostRace();
     }
 
     private static async Task<WebhookEndpoint?> OwnEndpointAsync(Guid endpointId, ClaimsPrincipal user, WebhookStore webhooks, CancellationToken cancellationToken) =>

@@ -14,8 +14,8 @@ public sealed class BlueprintStore(Database database)
     /// <returns>false when the vendor already published a blueprint of this name.</returns>
     public async Task<bool> PublishAsync(Blueprint blueprint, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(database.Sql(BlueprintSql.InsertUnlessNameTaken), new
+        await using var unit = await database.BeginAsync(cancellationToken);
+        if (await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(BlueprintSql.InsertUnlessNameTaken), new
         {
             blueprint.Id,
             blueprint.VendorId,
@@ -25,7 +25,13 @@ public sealed class BlueprintStore(Database database)
             Capabilities = JsonSerializer.Serialize(blueprint.Capabilities, Json),
             blueprint.PublishedBy,
             blueprint.PublishedAt,
-        }, cancellationToken: cancellationToken)) == 1;
+        }, unit.Transaction, cancellationToken: cancellationToken)) != 1)
+        {
+            return false;
+        }
+        unit.Audit("blueprint.published", "blueprint", blueprint.Id, vendorId: blueprint.VendorId, details: new { blueprint.Name, blueprint.Capabilities });
+        await unit.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyDictionary<Guid, PublishedBlueprint>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)

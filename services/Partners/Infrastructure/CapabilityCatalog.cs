@@ -47,16 +47,21 @@ public sealed class CapabilityCatalog(Database database, TimeProvider clock)
             return false;
         }
         int inserted;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var unit = await database.BeginAsync(cancellationToken))
         {
-            inserted = await connection.ExecuteAsync(new CommandDefinition(database.Sql(CapabilitySql.InsertUnlessExists), new
+            inserted = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(CapabilitySql.InsertUnlessExists), new
             {
                 code.Code,
                 code.Name,
                 Synonyms = JsonSerializer.Serialize(code.Synonyms, Json),
                 AddedBy = addedBy,
                 AddedAt = clock.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
+            }, unit.Transaction, cancellationToken: cancellationToken));
+            if (inserted == 1)
+            {
+                unit.Audit("capability.added", "capability", code.Code, details: new { code.Name, code.Synonyms });
+                await unit.CommitAsync(cancellationToken);
+            }
         }
         await RefreshAsync(cancellationToken);
         return inserted == 1;

@@ -87,20 +87,21 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         await WriteSearchIndexAsync(unit, partner, cancellationToken);
         await WriteClaimsAsync(unit, partner, cancellationToken);
         await unit.PublishAsync(new PartnerRegistered { Partner = partner.ToSnapshot(), OccurredAt = now }, cancellationToken);
+        unit.Audit("partner.registered", "partner", id, [id], details: new { partner.Name, partner.Version });
         await unit.CommitAsync(cancellationToken);
         return partner;
     }
 
     public Task<(ChangeOutcome Outcome, Partner? Partner)> UpdateAsync(Guid id, PartnerProfile profile, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion, (partner, now) => partner.Revise(profile, now),
+        ChangeAsync(id, expectedVersion, "partner.profile-updated", (partner, now) => partner.Revise(profile, now),
             (partner, now) => new PartnerProfileUpdated { Partner = partner.ToSnapshot(), OccurredAt = now }, rewriteSearchIndex: true, cancellationToken);
 
     public Task<(ChangeOutcome Outcome, Partner? Partner)> DeactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, expectedVersion: null, (partner, now) => partner.Deactivate(now),
+        ChangeAsync(id, expectedVersion: null, "partner.deactivated", (partner, now) => partner.Deactivate(now),
             (partner, now) => new PartnerDeactivated { Partner = partner.ToSnapshot(), OccurredAt = now }, rewriteSearchIndex: false, cancellationToken);
 
     /// <returns>The changed partner, or the current one when the change was refused.</returns>
-    private async Task<(ChangeOutcome Outcome, Partner? Partner)> ChangeAsync<TEvent>(Guid id, long? expectedVersion,
+    private async Task<(ChangeOutcome Outcome, Partner? Partner)> ChangeAsync<TEvent>(Guid id, long? expectedVersion, string action,
         Func<Partner, DateTimeOffset, Partner> change, Func<Partner, DateTimeOffset, TEvent> announce, bool rewriteSearchIndex,
         CancellationToken cancellationToken) where TEvent : class
     {
@@ -131,6 +132,7 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
             await WriteClaimsAsync(unit, changed, cancellationToken);
         }
         await unit.PublishAsync(announce(changed, now), cancellationToken);
+        unit.Audit(action, "partner", id, [id], details: new { From = current.Version, To = changed.Version });
         await unit.CommitAsync(cancellationToken);
         return (ChangeOutcome.Changed, changed);
     }
@@ -162,6 +164,7 @@ public sealed class PartnerRepository(Database database, TimeProvider clock)
         await WriteClaimsAsync(unit, result.Partner, cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(ClaimSql.InsertDecision), entry, unit.Transaction, cancellationToken: cancellationToken));
         await unit.PublishAsync(new PartnerProfileUpdated { Partner = result.Partner.ToSnapshot(), OccurredAt = now }, cancellationToken);
+        unit.Audit(attest ? "claim.attested" : "claim.rejected", "claim", claimId, [partnerId], vendorId, new { PartnerId = partnerId, reason, decidedBy });
         await unit.CommitAsync(cancellationToken);
         return result;
     }

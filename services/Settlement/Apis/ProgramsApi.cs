@@ -145,6 +145,7 @@ public static class ProgramsApi
         await ledger.BookAsync(unit, approval.Payout.Entries, cancellationToken);
         var approved = approval.Payout.Announcement(now);
         await unit.PublishAsync(approved, cancellationToken);
+        unit.Audit("payout.approved", "payout-account", $"{vendorId}/{account.PartnerId}/{account.Currency}", [account.PartnerId], vendorId, approved);
         await unit.CommitAsync(cancellationToken);
         return TypedResults.Ok(approved);
     }

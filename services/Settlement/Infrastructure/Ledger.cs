@@ -34,8 +34,23 @@ public sealed class Ledger(Database database)
         if (fresh.Count > 0)
         {
             await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(LedgerSql.Insert), fresh, unit.Transaction, cancellationToken: cancellationToken));
+            Audit(unit, fresh);
         }
         return keys.Count - bookedBefore.Count;
+    }
+
+    /// <summary>Each transaction booked, once, in the audit log of the partners it moves money for.</summary>
+    private static void Audit(UnitOfWork unit, IReadOnlyList<LedgerEntry> booked)
+    {
+        foreach (var transaction in booked.GroupBy(e => e.TransactionKey))
+        {
+            var entries = transaction.ToList();
+            unit.Audit("ledger.booked", "ledger-transaction", transaction.Key, entries.Select(e => e.PartnerId), details: new
+            {
+                entries[0].OpportunityId,
+                Entries = entries.Select(e => new { e.PartnerId, e.Account, e.Amount, e.Currency }),
+            });
+        }
     }
 
     /// <summary>

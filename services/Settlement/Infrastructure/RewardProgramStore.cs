@@ -45,7 +45,7 @@ public sealed class RewardProgramStore(Database database)
     {
         try
         {
-            return await ExecuteAsync(InsertUnlessExists, Parameters(program, now, expectedVersion: 0), cancellationToken) == 1;
+            return await ExecuteAsync(InsertUnlessExists, Parameters(program, now, expectedVersion: 0), "reward-program.created", program, cancellationToken) == 1;
         }
         catch (DbException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -60,12 +60,16 @@ public sealed class RewardProgramStore(Database database)
 
     /// <returns>The new version, or null when the program is missing or no longer at <paramref name="expectedVersion"/>.</returns>
     public async Task<long?> UpdateAsync(RewardProgram program, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ExecuteAsync(UpdateIfVersion, Parameters(program, now, expectedVersion), cancellationToken) == 1 ? expectedVersion + 1 : null;
+        await ExecuteAsync(UpdateIfVersion, Parameters(program, now, expectedVersion), "reward-program.updated", program, cancellationToken) == 1 ? expectedVersion + 1 : null;
 
-    private async Task<int> ExecuteAsync(SqlText sql, object parameters, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(SqlText sql, object parameters, string action, RewardProgram program, CancellationToken cancellationToken)
     {
         await using var unit = await database.BeginAsync(cancellationToken);
         var changed = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(sql), parameters, unit.Transaction, cancellationToken: cancellationToken));
+        if (changed == 1)
+        {
+            unit.Audit(action, "reward-program", program.VendorId, vendorId: program.VendorId, details: program);
+        }
         await unit.CommitAsync(cancellationToken);
         return changed;
     }

@@ -12,15 +12,19 @@ public sealed class WebhookStore(Database database)
         await using var unit = await database.BeginAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(WebhookSql.InsertEndpoint), EndpointRow.Of(endpoint), unit.Transaction,
             cancellationToken: cancellationToken));
+        // The secret never goes into the log.
+        unit.Audit("webhook.added", "webhook", endpoint.Id, [endpoint.PartnerId], details: new { endpoint.Url, endpoint.EventKinds });
         await unit.CommitAsync(cancellationToken);
     }
 
     /// <returns>False when another change saved the endpoint first.</returns>
-    public async Task<bool> SaveEndpointAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    /// <param name="action">What the change was, for the audit log (e.g. <c>webhook.disabled</c>).</param>
+    public async Task<bool> SaveEndpointAsync(WebhookEndpoint endpoint, string action, CancellationToken cancellationToken)
     {
         await using var unit = await database.BeginAsync(cancellationToken);
         var saved = await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(WebhookSql.UpdateEndpoint), EndpointRow.Of(endpoint), unit.Transaction,
             cancellationToken: cancellationToken)) == 1;
+        unit.Audit(action, "webhook", endpoint.Id, [endpoint.PartnerId], details: new { endpoint.Url, endpoint.Enabled });
         await unit.CommitAsync(cancellationToken);
         return saved;
     }
@@ -59,10 +63,12 @@ public sealed class WebhookStore(Database database)
         }
     }
 
-    public async Task AddDeliveryAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>A delivery sent again on its partner's request (a replay): recorded in the audit log, unlike the automatic ones.</summary>
+    public async Task AddReplayAsync(WebhookDelivery delivery, Guid partnerId, CancellationToken cancellationToken)
     {
         await using var unit = await database.BeginAsync(cancellationToken);
         await AddDeliveriesAsync(unit, [delivery], cancellationToken);
+        unit.Audit("webhook.delivery-replayed", "webhook", delivery.EndpointId, [partnerId], details: new { DeliveryId = delivery.Id, delivery.EventId });
         await unit.CommitAsync(cancellationToken);
     }
 

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using EcosystemMarket.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace EcosystemMarket.ServiceDefaults.Audit;
+
+/// <summary>
+/// Who makes the changes of the current request (or message, or job), for whom, and from which request: what every
+/// audit entry the request's units of work record is stamped with.
+/// </summary>
+/// <param name="Actor">The token's subject, or <c>system</c> for a consumer or a background job.</param>
+/// <param name="ActingFor">The partner (its id) or vendor program the actor acts for; null for administrators and the system.</param>
+/// <param name="Request">The request that made the change, e.g. <c>POST /api/opportunities</c>; for the system, the operation.</param>
+public sealed record AuditActor(string Actor, string Role, string? ActingFor, string? Request, string? IdempotencyKey)
+{
+    public const string SystemActor = "system";
+    private const int MaxRequestLength = 300;
+
+    /// <summary>The system: a consumer or a background job. Its operation (and so its trace) is the current activity's.</summary>
+    public static AuditActor System() => new(SystemActor, SystemActor, null, Truncate(Activity.Current?.DisplayName), null);
+
+    public static AuditActor Of(HttpContext context)
+    {
+        var user = context.User;
+        var role = user.FindFirst(ClaimNames.Role)?.Value;
+        var actingFor = user.PartnerId()?.ToString("D") ?? user.VendorId();
+        var key = context.Request.Headers[Idempotency.IdempotencyKey.HeaderName].ToString();
+        return new(user.FindFirst(ClaimNames.Subject)?.Value ?? "anonymous", role ?? "anonymous", actingFor,
+            Truncate($"{context.Request.Method} {context.Request.Path}"), key.Length is > 0 and <= 255 ? key : null);
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > MaxRequestLength } ? text[..MaxRequestLength] : text;
+}
+
+/// <summary>The actor of the code running now: set per request by <see cref="AuditActorExtensions.UseAuditActor"/>, else the system.</summary>
+public static class AuditContext
+{
+    private static readonly AsyncLocal<AuditActor?> Actor = new();
+
+    public static AuditActor Current => Actor.Value ?? AuditActor.System();
+
+    public static IDisposable Use(AuditActor actor)
+    {
+        var previous = Actor.Value;
+        Actor.Value = actor;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(AuditActor? previous) : IDisposable
+    {
+        public void Dispose() => Actor.Value = previous;
+    }
+}
+
+public static class AuditActorExtensions
+{
+    /// <summary>After authentication: the request's changes are recorded as made by its caller.</summary>
+    public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        using (AuditContext.Use(AuditActor.Of(context)))
+        {
+            await next(context);
+        }
+    });
+}
