@@ -68,7 +68,7 @@ public sealed class AuditLog(Database database) : IAuditLog
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(database.Sql(statement), new
         {
-            query.PartnerId, query.VendorId, query.SubjectId, Before = query.Before is { } before ? AnsiId(before) : null, query.Take,
+            query.PartnerId, query.VendorId, query.SubjectId, Before = AnsiId(query.Before), query.Take,
         }, cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0)
         {
@@ -82,7 +82,7 @@ public sealed class AuditLog(Database database) : IAuditLog
     }
 
     /// <summary>An id as the column holds it (SQL Server: CHAR(36), so no conversion spoils the index range).</summary>
-    private static DbString AnsiId(Guid id) => new() { Value = id.ToString("D"), IsAnsi = true, IsFixedLength = true, Length = 36 };
+    private static DbString AnsiId(Guid? id) => new() { Value = id?.ToString("D"), IsAnsi = true, IsFixedLength = true, Length = 36 };
 
     private sealed record Row(string Id, DateTimeOffset At, string Actor, string ActorRole, string? ActingFor, string Action, string SubjectType, string SubjectId,
         string? VendorId, string? Request, string? TraceId, string? IdempotencyKey, string? Details);
