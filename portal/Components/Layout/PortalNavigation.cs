@@ -26,6 +26,7 @@ public static class PortalNavigation
                 new("alliances", "alliances", "Alliances"),
                 new("money", "money", "Money"),
                 new("profile", "profile", "Profile"),
+                new("audit", "audit", "Audit log"),
             ]);
         }
         if (user.IsVendor() || user.IsAdmin())
@@ -37,6 +38,7 @@ public static class PortalNavigation
                 new("blueprints", "program/blueprints", "Blueprints"),
                 new("management", "program/management", "Management"),
                 new("ecosystem", "ecosystem", "Ecosystem"),
+                new("audit", "audit", "Audit log"),
             ]);
         }
         return items;
