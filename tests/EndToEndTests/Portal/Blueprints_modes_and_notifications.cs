@@ -8,8 +8,8 @@ namespace EcosystemMarket.EndToEndTests.Portal;
 
 /// <summary>
 /// What the demo seeding leaves for a vendor and a partner to read beyond deals: a vendor's blueprints with their
-/// adopters and its management of partner categories with its SLA; a partner's notifications and webhook settings.
-/// Each page at 1,280 and 390 px.
+/// adopters and its management of partner categories with its SLA; a partner's notifications and webhook settings; the
+/// audit log of each. Each page at 1,280 and 390 px.
 /// </summary>
 [Collection(SeededSystemCollection.Name)]
 public sealed class Blueprints_modes_and_notifications(SeededSystem system) : IAsyncLifetime
@@ -44,6 +44,13 @@ public sealed class Blueprints_modes_and_notifications(SeededSystem system) : IA
         await Expect(vendor.Page.GetByTestId($"mode-{category}")).ToContainTextAsync("SLA", new() { Timeout = 30_000 });
         await Expect(vendor.Page.GetByTestId("sla-summary")).ToContainTextAsync("under the SLA");
         await vendor.CheckAsync("management");
+
+        // The demo seeding posted deals in the program through the API: they are in the program's audit log, with who made them.
+        await vendor.OpenAsync("audit");
+        await Expect(vendor.Page.Locator("[data-testid=audit-entry][data-action^='opportunity.'], [data-testid=audit-entry][data-action^='invitation.']").First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await AssertNamedAsync(vendor);
+        await vendor.CheckAsync("audit");
     }
 
     [Theory]
@@ -61,6 +68,20 @@ public sealed class Blueprints_modes_and_notifications(SeededSystem system) : IA
         await user.OpenAsync("webhooks");
         await Expect(user.Page.GetByTestId("add-endpoint")).ToBeVisibleAsync();
         await user.CheckAsync("webhooks");
+
+        // What was done to it and by it, from every service, in one list.
+        await user.OpenAsync("audit");
+        await Expect(user.Page.GetByTestId("audit-entry").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await AssertNamedAsync(user);
+        await user.CheckAsync("audit");
+    }
+
+    /// <summary>Each entry says for whom the change was made in words (an organisation's name, a program), never a bare id.</summary>
+    private static async Task AssertNamedAsync(PortalUser user)
+    {
+        var actingFor = await user.Page.GetByTestId("entry-acting-for").AllTextContentsAsync();
+        Assert.NotEmpty(actingFor);
+        Assert.All(actingFor, text => Assert.False(Guid.TryParse(text.Trim(), out _) || string.IsNullOrWhiteSpace(text), $"'{text}' names no one."));
     }
 
     /// <summary>A demo partner the seeding's events told something (invited, joined a team, won…).</summary>
