@@ -68,6 +68,13 @@ public sealed class Fees_between_partners(SettlementFixture fixture) : IClassFix
         Assert.Equal(0, (await FeesAsync(owner, "owing")).GetArrayLength());
         var memberEntries = (await fixture.Host.ClientFor(member).GetFromJsonAsync<JsonElement>($"/api/rewards/partners/{member}/ledger", Cancel)).GetProperty("entries");
         Assert.Equal(["referral-fee-earned", "referral-fee-paid"], memberEntries.EnumerateArray().Select(e => e.GetProperty("account").GetString()));
+
+        // The payment is one transaction in both partners' audit logs, recorded as the owner's request.
+        var audit = await fixture.Host.ClientFor(member).GetFromJsonAsync<JsonElement>($"/api/rewards/audit?subjectId={Uri.EscapeDataString(fee + ":paid")}", Cancel);
+        var payment = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal(("ledger.booked", owner.ToString(), $"POST /api/rewards/partners/{owner}/fees/{fee}/paid"),
+            (payment.GetProperty("action").GetString(), payment.GetProperty("actingFor").GetString(), payment.GetProperty("request").GetString()));
+        Assert.Equal(new[] { owner, member }.Order(), payment.GetProperty("parties").EnumerateArray().Select(p => p.GetGuid()));
     }
 
     [Fact]

@@ -125,6 +125,14 @@ public sealed class Vendor_claims(PartnersFixture fixture) : IClassFixture<Partn
         await (await fixture.Host.CreateClient().AsVendor(NewVendor()).GetAsync($"{claim}/history", Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await fixture.Host.ClientFor(Guid.NewGuid()).GetAsync($"{claim}/history", Cancel)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await vendorClient.GetAsync($"/api/partners/vendors/{vendor}/claims?state=approved", Cancel)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        // Both decisions are in the audit log the vendor reads for its program, and the partner for its organisation, with who decided.
+        var ofProgram = await vendorClient.GetFromJsonAsync<JsonElement>($"/api/partners/audit?subjectId={claimId}", Cancel);
+        Assert.Equal(["claim.rejected", "claim.attested"], ofProgram.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.All(ofProgram.GetProperty("items").EnumerateArray(), e => Assert.Equal(vendor, e.GetProperty("actingFor").GetString()));
+        var ofPartner = await fixture.Host.ClientFor(partnerId).GetFromJsonAsync<JsonElement>("/api/partners/audit", Cancel);
+        Assert.Equal(["claim.rejected", "claim.attested", "partner.registered"],
+            ofPartner.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
 
     [Fact]
