@@ -16,6 +16,7 @@ app.MapDealRegistrationsApi();
 app.MapDealRegistrationDecisionsApi();
 app.MapOpportunityFiguresApi();
 app.MapProgramManagementApi();
+app.MapOneOnOneApi();
 app.MapAlliancesApi();
 
 app.Run();
