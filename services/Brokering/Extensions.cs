@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddSingleton<VendorDecisionStore>();
         builder.Services.AddSingleton<SuggestionStore>();
         builder.Services.AddSingleton<ProgramManagementStore>();
+        builder.Services.AddSingleton<RelationshipOwnerStore>();
         builder.Services.AddSingleton<ProgramActivityQuery>();
         builder.Services.AddSingleton<BrokeringMetrics>();
         builder.Services.Configure<EcosystemMarket.Brokering.Apis.DealRegistrationOptions>(builder.Configuration.GetSection("Brokering:DealRegistration"));

@@ -17,6 +17,7 @@ app.MapDealRegistrationsApi();
 app.MapDealRegistrationDecisionsApi();
 app.MapOpportunityFiguresApi();
 app.MapProgramManagementApi();
+app.MapOneOnOneApi();
 app.MapAlliancesApi();
 app.MapAuditLog("/api/opportunities");
 

@@ -112,20 +112,14 @@ public sealed class PortalSystem : IAsyncLifetime
     /// <summary>The portal's tests act for partners they never register: to Brokering, each takes part, and every code is known.</summary>
     private sealed class EveryoneTakesPart : IPartnerDirectoryChecks
     {
-        public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.PartnerStanding>>(
-                partnerIds.Distinct().ToDictionary(id => id, _ => EcosystemMarket.Brokering.Model.PartnerStanding.Active));
-
         public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>>());
-
-        public Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult<string?>("isv");
 
         public Task<EcosystemMarket.Brokering.Model.BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) =>
             Task.FromResult<EcosystemMarket.Brokering.Model.BlueprintNeeds?>(null);
 
         public Task<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<Guid, EcosystemMarket.Brokering.Model.DirectoryProfile>>(partnerIds.Distinct()
-                .ToDictionary(id => id, id => new EcosystemMarket.Brokering.Model.DirectoryProfile(id, $"Partner {id.ToString()[..8]}", true, [])));
+                .ToDictionary(id => id, id => new EcosystemMarket.Brokering.Model.DirectoryProfile(id, $"Partner {id.ToString()[..8]}", true, [], "isv")));
     }
 }

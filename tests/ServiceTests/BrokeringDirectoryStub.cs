@@ -22,18 +22,22 @@ public sealed class BrokeringDirectoryStub : IPartnerDirectoryChecks
     /// <summary>Each partner's category; <c>isv</c> unless a test says otherwise.</summary>
     public ConcurrentDictionary<Guid, string> Categories { get; } = new();
 
-    public Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken) => Task.FromResult<string?>(Categories.GetValueOrDefault(partnerId, "isv"));
-
     public Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Blueprints.GetValueOrDefault(id));
-
-    public Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, PartnerStanding>>(partnerIds.Distinct().ToDictionary(id => id, id => Standings.GetValueOrDefault(id, PartnerStanding.Active)));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(codes.Where(code => !CapabilityTaxonomy.Builtin.Contains(code))
             .Distinct(StringComparer.Ordinal).ToDictionary(code => code, code => CapabilitySuggester.Suggest(code, CapabilityTaxonomy.Builtin), StringComparer.Ordinal));
 
+    /// <summary>Every partner but the unregistered ones, as a test described it or else named after its id, advertising nothing.</summary>
     public Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, DirectoryProfile>>(partnerIds.Distinct().ToDictionary(id => id, id => Profiles.GetValueOrDefault(id)
-            ?? new DirectoryProfile(id, $"Partner {id.ToString()[..8]}", Standings.GetValueOrDefault(id, PartnerStanding.Active) == PartnerStanding.Active, [])));
+        Task.FromResult<IReadOnlyDictionary<Guid, DirectoryProfile>>(partnerIds.Distinct()
+            .Where(id => Standings.GetValueOrDefault(id, PartnerStanding.Active) != PartnerStanding.Unregistered)
+            .ToDictionary(id => id, ProfileOf));
+
+    private DirectoryProfile ProfileOf(Guid id)
+    {
+        var profile = Profiles.GetValueOrDefault(id)
+            ?? new DirectoryProfile(id, $"Partner {id.ToString()[..8]}", Standings.GetValueOrDefault(id, PartnerStanding.Active) == PartnerStanding.Active, []);
+        return profile with { Category = Categories.GetValueOrDefault(id) ?? profile.Category ?? "isv" };
+    }
 }

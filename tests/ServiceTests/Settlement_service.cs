@@ -169,6 +169,37 @@ public sealed class Settlement_service(SettlementFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_owner_the_program_managed_by_formal_support_earns_no_tier_bonus_and_its_members_fee_is_booked_all_the_same()
+    {
+        var vendor = $"vendor-{Guid.NewGuid():N}"[..20];
+        var (supported, member, formal) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        fixture.Standings.Attest(supported, vendor, "premier");
+        fixture.Standings.Attest(formal, vendor, "premier");
+        var saved = await fixture.Host.CreateClient().AsVendor(vendor).PutNewAsJsonAsync($"/api/rewards/vendors/{vendor}/program", new
+        {
+            name = "Support Program", currency = "USD", leadRegistrationBonus = 1000, holdingPeriodDays = 0,
+            tierMultipliers = new Dictionary<string, decimal> { ["premier"] = 2m },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+
+        await bus.Publish(Won(supported, 10_000m, (member, 10m)) with
+        {
+            VendorId = vendor, DealRegistrationId = Guid.NewGuid(), OwnerManagementMode = ManagementModes.FormalSupport,
+        }, Cancel);
+        await bus.Publish(Won(formal, 10_000m) with { VendorId = vendor, DealRegistrationId = Guid.NewGuid(), OwnerManagementMode = ManagementModes.FormalProgram }, Cancel);
+
+        var formalLedger = await Eventually.HoldsAsync(() => LedgerOf(formal), l => l.GetProperty("entries").GetArrayLength() == 1);
+        Assert.Equal(2000m, formalLedger.GetProperty("balances")[0].GetProperty("amount").GetDecimal());
+        // A win's entries are booked in one transaction: once the member's fee is there, a bonus would be too.
+        await Eventually.HoldsAsync(() => LedgerOf(member), l => l.GetProperty("entries").GetArrayLength() == 1);
+        var supportedLedger = await LedgerOf(supported);
+        var entry = Assert.Single(supportedLedger.GetProperty("entries").EnumerateArray());
+        Assert.Equal(-1000m, entry.GetProperty("amount").GetDecimal());
+        Assert.StartsWith("referral-fee", entry.GetProperty("account").GetString());
+    }
+
+    [Fact]
     public async Task A_vendor_program_pays_a_tiered_lead_registration_bonus_after_its_holding_period_through_an_approved_payout()
     {
         var vendor = $"vendor-{Guid.NewGuid():N}"[..20];

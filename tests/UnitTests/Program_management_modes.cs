@@ -16,9 +16,10 @@ public class Program_management_modes
         Assert.Equal(Now.AddHours(8), Program.Engage("msp", Now).SlaDueAt);
         Assert.Null(Program.Engage("msp", Now).Refused);
         Assert.NotNull(Program.Engage("academia", Now).Refused);
-        Assert.Equal(new Engagement(null, null), Program.Engage("isv", Now));
-        Assert.Equal(new Engagement(null, null), Program.Engage("distributor", Now));
-        Assert.Equal(new Engagement(null, null), Program.Engage(null, Now));
+        Assert.Equal(new Engagement(null, null, "formal-program"), Program.Engage("isv", Now));
+        Assert.Equal(new Engagement(null, null, "formal-program"), Program.Engage("distributor", Now));
+        Assert.Equal(new Engagement(null, null, "formal-program"), Program.Engage(null, Now));
+        Assert.Equal(("sla", "marketing-pr"), (Program.Engage("msp", Now).Mode, Program.Engage("academia", Now).Mode));
         // A formal program is the default, so it is not stored; the contact is trimmed; the version moves on.
         Assert.Equal(["academia", "msp"], Program.CategoryModes.Keys);
         Assert.Equal(("help@vendor.example", 1L), (Program.SupportContact, Program.Version));

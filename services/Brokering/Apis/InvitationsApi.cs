@@ -43,11 +43,12 @@ public static class InvitationsApi
         {
             return TypedResults.NotFound();
         }
-        if (await Participation.RefusedAsync(directory, owner, request.PartnerId!.Value, cancellationToken) is { } refused)
+        var participants = await Participation.CheckAsync(directory, owner, request.PartnerId!.Value, cancellationToken);
+        if (participants.Refused is { } refused)
         {
             return refused;
         }
-        var engagement = await Participation.EngagementAsync(directory, programs, opportunity, request.PartnerId!.Value, now, cancellationToken);
+        var engagement = await Participation.EngagementAsync(programs, opportunity, participants.CategoryOf(request.PartnerId!.Value), now, cancellationToken);
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         if (await opportunities.LoadAsync(unit, id, cancellationToken) is not { } aggregate || !aggregate.IsOwnedBy(user.PartnerId()))

@@ -27,8 +27,8 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> PostOpportunity(
-        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, BrokeringMetrics metrics,
-        TimeProvider clock, ILogger<Opportunity> logger, CancellationToken cancellationToken)
+        PostOpportunityRequest request, ClaimsPrincipal user, OpportunityRepository opportunities, IPartnerDirectoryChecks directory, ProgramManagementStore programs,
+        BrokeringMetrics metrics, TimeProvider clock, ILogger<Opportunity> logger, CancellationToken cancellationToken)
     {
         if (user.PartnerId() is not { } owner)
         {
@@ -51,23 +51,26 @@ public static class OpportunitiesApi
         var needs = request.NeedsAround(blueprint);
         // Two questions to the directory, asked at once: each a round trip on the posting's path.
         var needsChecked = Participation.UnknownNeedsAsync(directory, needs, cancellationToken);
-        var ownerChecked = Participation.RefusedAsync(directory, owner, invitee: null, cancellationToken);
+        var ownerChecked = Participation.CheckAsync(directory, owner, invitee: null, cancellationToken);
         await Task.WhenAll(needsChecked, ownerChecked);
         if (await needsChecked is { IsValid: false } unknownNeeds)
         {
             return TypedResults.ValidationProblem(unknownNeeds.ToDictionary());
         }
-        if (await ownerChecked is { } refused)
+        if ((await ownerChecked).Refused is { } refused)
         {
             return refused;
         }
+        var vendor = request.VendorId ?? blueprint?.VendorId;
+        // The owner's mode is stamped now, from the profile the standing check read: later rules need no directory call.
+        var ownerMode = vendor is null ? null : (await programs.GetAsync(vendor, cancellationToken)).ModeOf((await ownerChecked).CategoryOf(owner));
 
         var now = clock.GetUtcNow();
         var opportunity = new Opportunity
         {
             Id = Guid.CreateVersion7(),
             OwnerPartnerId = owner,
-            VendorId = request.VendorId ?? blueprint?.VendorId,
+            VendorId = vendor,
             BlueprintId = blueprint?.Id,
             Customer = new Customer(request.Customer!.Name!.Trim(), request.Customer.Contact?.Trim()),
             Industry = request.Industry!.Trim(),
@@ -83,6 +86,7 @@ public static class OpportunitiesApi
             CreatedAt = now,
             UpdatedAt = now,
             PostedAt = request.Draft ? null : now,
+            OwnerManagementMode = ownerMode,
         };
 
         await using var unit = await opportunities.BeginAsync(cancellationToken);

@@ -6,6 +6,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EcosystemMarket.Brokering.Apis;
 
+/// <summary>The directory's answer on the partners of a request: refused (why), and their profiles as read.</summary>
+internal sealed record ParticipantCheck(ProblemHttpResult? Refused, IReadOnlyDictionary<Guid, DirectoryProfile> Profiles)
+{
+    /// <summary>The partner's category; null when it is not in the directory.</summary>
+    public string? CategoryOf(Guid partner) => Profiles.GetValueOrDefault(partner)?.Category;
+}
+
 /// <summary>
 /// The directory's word on a request, asked before its unit of work begins (no network call holds a write lock):
 /// a caller that is not a registered, active partner is refused (403); an invitee that is not one is refused (409);
@@ -13,29 +20,26 @@ namespace EcosystemMarket.Brokering.Apis;
 /// </summary>
 internal static class Participation
 {
-    public static async Task<ProblemHttpResult?> RefusedAsync(IPartnerDirectoryChecks directory, Guid actor, Guid? invitee, CancellationToken cancellationToken)
+    public static async Task<ProblemHttpResult?> RefusedAsync(IPartnerDirectoryChecks directory, Guid actor, Guid? invitee, CancellationToken cancellationToken) =>
+        (await CheckAsync(directory, actor, invitee, cancellationToken)).Refused;
+
+    /// <summary>
+    /// The standing check with the directory's profiles it read: one round trip answers both whether the partners take part
+    /// and their categories (which the vendor program's management mode needs).
+    /// </summary>
+    public static async Task<ParticipantCheck> CheckAsync(IPartnerDirectoryChecks directory, Guid actor, Guid? invitee, CancellationToken cancellationToken)
     {
-        var standings = await directory.StandingsAsync(invitee is { } asked ? [actor, asked] : [actor], cancellationToken);
-        if (PartnerStandings.CanAct(actor, standings[actor]) is { } refused)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refused.Title, detail: refused.Detail, type: ProblemResults.RuleViolationType);
-        }
-        return invitee is { } id && PartnerStandings.CanBeInvited(id, standings[id]) is { } notInvitable ? ProblemResults.Conflict(notInvitable) : null;
+        var profiles = await directory.ProfilesAsync(invitee is { } asked ? [actor, asked] : [actor], cancellationToken);
+        return new(RefusedMembers(actor, invitee is { } id ? [id] : [], profiles), profiles);
     }
 
     /// <summary>
-    /// The terms of the opportunity's vendor program for this invitee: its category's management mode decides them. The
-    /// directory is asked for the category only when the program manages some category other than as a formal program.
+    /// The terms of the opportunity's vendor program for an invitee of <paramref name="category"/>: its category's management
+    /// mode decides them. None outside a program.
     /// </summary>
-    public static async Task<Engagement?> EngagementAsync(IPartnerDirectoryChecks directory, ProgramManagementStore programs, Opportunity opportunity, Guid invitee,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (opportunity.VendorId is not { } vendor || await programs.GetAsync(vendor, cancellationToken) is not { CategoryModes.Count: > 0 } management)
-        {
-            return null;
-        }
-        return management.Engage(await directory.CategoryAsync(invitee, cancellationToken), now);
-    }
+    public static async Task<Engagement?> EngagementAsync(ProgramManagementStore programs, Opportunity opportunity, string? category, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        opportunity.VendorId is { } vendor ? (await programs.GetAsync(vendor, cancellationToken)).Engage(category, now) : null;
 
     /// <summary>Errors for the needs whose codes the taxonomy does not know, keyed <c>needs[i].capability</c>.</summary>
     public static Task<ValidationErrors> UnknownNeedsAsync(IPartnerDirectoryChecks directory, IReadOnlyList<CapabilityNeed> needs, CancellationToken cancellationToken) =>

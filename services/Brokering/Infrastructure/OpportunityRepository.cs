@@ -183,6 +183,15 @@ public sealed class OpportunityRepository(Database database)
         return rows.Select(r => r.ToModel()).ToList();
     }
 
+    /// <summary>The vendor program's opportunities its one-on-one partners own or were invited to, newest first.</summary>
+    public async Task<IReadOnlyList<Opportunity>> PageOneOnOneAsync(string vendorId, PageCursor? after, int take, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(database.Sql(OpportunitySql.PageOneOnOne),
+            new { VendorId = vendorId, AfterKey = KeyOf(after), AfterId = after?.Id ?? Guid.Empty, Take = take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToModel()).ToList();
+    }
+
     private async Task InsertInvitationAsync(UnitOfWork unit, Invitation invitation, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(OpportunitySql.InsertInvitation),
             InvitationRow.From(invitation), unit.Transaction, cancellationToken: cancellationToken));
@@ -196,12 +205,12 @@ public sealed class OpportunityRepository(Database database)
     private sealed record OpportunityRow(Guid Id, Guid OwnerPartnerId, string? VendorId, string CustomerName, string? CustomerContact, string Industry,
         string Region, string Size, string Needs, decimal EstimatedValue, string Currency, string? CloseDate, string Status,
         decimal? FinalValue, bool AutoInviteNextBest, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PostedAt, long Version,
-        Guid? BlueprintId)
+        Guid? BlueprintId, string? OwnerManagementMode)
     {
         public static OpportunityRow From(Opportunity o) => new(o.Id, o.OwnerPartnerId, o.VendorId, o.Customer.Name, o.Customer.Contact, o.Industry,
             o.Region, o.Size, JsonSerializer.Serialize(o.Needs), o.EstimatedValue, o.Currency,
             o.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Status.ToString(), o.FinalValue, o.AutoInviteNextBest, o.CreatedAt, o.UpdatedAt, o.PostedAt, o.Version,
-            o.BlueprintId);
+            o.BlueprintId, o.OwnerManagementMode);
 
         public Opportunity ToModel() => new()
         {
@@ -224,15 +233,17 @@ public sealed class OpportunityRepository(Database database)
             PostedAt = PostedAt,
             Version = Version,
             BlueprintId = BlueprintId,
+            OwnerManagementMode = OwnerManagementMode,
         };
     }
 
     private sealed record InvitationRow(Guid Id, Guid OpportunityId, Guid OwnerPartnerId, Guid InviteePartnerId, string Role,
         string RewardKind, decimal? RewardPercent, decimal? RewardAmount, DateTimeOffset AcceptBy, string Status, string? DeclineReason,
-        DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt, DateTimeOffset? SlaDueAt)
+        DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt, DateTimeOffset? SlaDueAt, string? InviteeManagementMode)
     {
         public static InvitationRow From(Invitation i) => new(i.Id, i.OpportunityId, i.OwnerPartnerId, i.InviteePartnerId, i.Role,
-            i.Reward.Kind, i.Reward.Percent, i.Reward.Amount, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt, i.SlaDueAt);
+            i.Reward.Kind, i.Reward.Percent, i.Reward.Amount, i.AcceptBy, i.Status.ToString(), i.DeclineReason, i.CreatedAt, i.RespondedAt, i.SlaDueAt,
+            i.ManagementMode);
 
         public Invitation ToModel() => new()
         {
@@ -248,6 +259,7 @@ public sealed class OpportunityRepository(Database database)
             CreatedAt = CreatedAt,
             RespondedAt = RespondedAt,
             SlaDueAt = SlaDueAt,
+            ManagementMode = InviteeManagementMode,
         };
     }
 }

@@ -9,18 +9,16 @@ namespace EcosystemMarket.Brokering.Infrastructure;
 /// <summary>What Brokering asks the partner directory before a change: who takes part, and which capability codes exist.</summary>
 public interface IPartnerDirectoryChecks
 {
-    Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken);
-
     /// <summary>The codes the taxonomy does not know, each with the closest codes it does.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> UnknownCapabilitiesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken);
 
     /// <summary>A vendor's published blueprint; null when none has this id.</summary>
     Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The partner's category (its kind within its function, e.g. <c>isv</c>); null when it is not in the directory.</summary>
-    Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken);
-
-    /// <summary>Names, standing and advertised capabilities of the partners the directory knows among these.</summary>
+    /// <summary>
+    /// Names, standing, advertised capabilities and category of the partners the directory knows among these; one that is
+    /// missing is not registered.
+    /// </summary>
     Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken);
 }
 
@@ -33,19 +31,9 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyDictionary<Guid, PartnerStanding>> StandingsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken)
-    {
-        var standings = partnerIds.Distinct().ToDictionary(id => id, _ => PartnerStanding.Unregistered);
-        foreach (var snapshot in await SnapshotsAsync(partnerIds, cancellationToken))
-        {
-            standings[snapshot.PartnerId] = snapshot.Active ? PartnerStanding.Active : PartnerStanding.Deactivated;
-        }
-        return standings;
-    }
-
     public async Task<IReadOnlyDictionary<Guid, DirectoryProfile>> ProfilesAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken) =>
         (await SnapshotsAsync(partnerIds, cancellationToken)).ToDictionary(s => s.PartnerId,
-            s => new DirectoryProfile(s.PartnerId, s.Name, s.Active, s.Capabilities.Select(c => c.Code).ToList()));
+            s => new DirectoryProfile(s.PartnerId, s.Name, s.Active, s.Capabilities.Select(c => c.Code).ToList(), s.Category));
 
     private async Task<IEnumerable<PartnerSnapshot>> SnapshotsAsync(IReadOnlyCollection<Guid> partnerIds, CancellationToken cancellationToken)
     {
@@ -58,19 +46,6 @@ public sealed class PartnerDirectoryChecks(PartnerDirectory.PartnerDirectoryClie
     {
         var reply = await directory.CheckCapabilitiesAsync(new CheckCapabilitiesRequest { Codes = { codes } }, cancellationToken: cancellationToken);
         return reply.Unknown.ToDictionary(u => u.Code, IReadOnlyList<string> (u) => u.Suggestions.ToList(), StringComparer.Ordinal);
-    }
-
-    public async Task<string?> CategoryAsync(Guid partnerId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var record = await directory.GetPartnerAsync(new GetPartnerRequest { PartnerId = partnerId.ToString() }, cancellationToken: cancellationToken);
-            return JsonSerializer.Deserialize<PartnerSnapshot>(record.SnapshotJson, Json)!.Category;
-        }
-        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
     }
 
     public async Task<BlueprintNeeds?> BlueprintAsync(Guid id, CancellationToken cancellationToken)

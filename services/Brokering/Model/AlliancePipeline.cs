@@ -2,8 +2,11 @@ using EcosystemMarket.Contracts.V1;
 
 namespace EcosystemMarket.Brokering.Model;
 
-/// <summary>A partner as the directory describes it to Brokering: its name, whether it is active, what it advertises.</summary>
-public sealed record DirectoryProfile(Guid PartnerId, string Name, bool Active, IReadOnlyList<string> Capabilities);
+/// <summary>
+/// A partner as the directory describes it to Brokering: its name, whether it is active, what it advertises, and its
+/// category (its kind within its function, e.g. <c>isv</c>), which a vendor program's management mode is chosen by.
+/// </summary>
+public sealed record DirectoryProfile(Guid PartnerId, string Name, bool Active, IReadOnlyList<string> Capabilities, string? Category = null);
 
 /// <summary>An ally that could join a shared opportunity: it covers needs the owner lacks and is not on the team yet.</summary>
 public sealed record AllianceDifference(Guid PartnerId, string Name, IReadOnlyList<string> Covers);

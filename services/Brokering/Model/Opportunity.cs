@@ -33,6 +33,12 @@ public sealed record Opportunity
     /// <summary>When it was published (posted open, or its draft opened); null while a draft.</summary>
     public DateTimeOffset? PostedAt { get; init; }
 
+    /// <summary>
+    /// How the vendor program managed the owner's category when it posted (<see cref="ProgramManagement"/>); null outside a
+    /// program. Stamped once: a later change of the program's modes applies to new deals only.
+    /// </summary>
+    public string? OwnerManagementMode { get; init; }
+
     /// <summary>How many times the aggregate was saved: a save succeeds only from the version it read.</summary>
     public long Version { get; init; }
 
@@ -56,13 +62,16 @@ public sealed record Invitation
 
     /// <summary>When the program's SLA wants the invitee's answer by, if the vendor manages its category by SLA.</summary>
     public DateTimeOffset? SlaDueAt { get; init; }
+
+    /// <summary>How the vendor program managed the invitee's category when it was invited; null outside a program.</summary>
+    public string? ManagementMode { get; init; }
 }
 
 public static class InvitationOffers
 {
     /// <summary>A new pending invitation on the owner's terms; the one place invitations are made, by hand or automatically.</summary>
     public static Invitation Offer(Opportunity opportunity, Guid invitee, string role, RewardTerms reward, DateTimeOffset acceptBy, DateTimeOffset now,
-        DateTimeOffset? slaDueAt = null) => new()
+        Engagement? engagement = null) => new()
     {
         Id = Guid.CreateVersion7(),
         OpportunityId = opportunity.Id,
@@ -75,7 +84,8 @@ public static class InvitationOffers
         DeclineReason = null,
         CreatedAt = now,
         RespondedAt = null,
-        SlaDueAt = slaDueAt,
+        SlaDueAt = engagement?.SlaDueAt,
+        ManagementMode = engagement?.Mode,
     };
 
     public static PartnerInvited Announcement(this Invitation invitation) => new()

@@ -46,7 +46,7 @@ public sealed class OpportunityAggregate
         {
             return Outcome.Refuse(violation);
         }
-        var invitation = InvitationOffers.Offer(Opportunity, invitee, role, reward, acceptBy, now, engagement?.SlaDueAt);
+        var invitation = InvitationOffers.Offer(Opportunity, invitee, role, reward, acceptBy, now, engagement);
         _invitations.Add(invitation);
         _offered.Add(invitation);
         return new Outcome { Events = [invitation.Announcement()], Invitation = invitation };
@@ -133,8 +133,9 @@ public sealed class OpportunityAggregate
             {
                 OpportunityId = won.Id, OwnerPartnerId = won.OwnerPartnerId, FinalValue = finalValue, Currency = won.Currency,
                 Team = _invitations.Where(i => i.Status == InvitationStatus.Accepted)
-                    .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, Reward = i.Reward }).ToList(),
-                VendorId = vendor, DealRegistrationId = leadRegistration?.VendorId == vendor ? leadRegistration?.Id : null, OccurredAt = now,
+                    .Select(i => new TeamMemberTerms { PartnerId = i.InviteePartnerId, Role = i.Role, Reward = i.Reward, ManagementMode = i.ManagementMode }).ToList(),
+                VendorId = vendor, DealRegistrationId = leadRegistration?.VendorId == vendor ? leadRegistration?.Id : null,
+                OwnerManagementMode = won.OwnerManagementMode, OccurredAt = now,
             };
         });
 

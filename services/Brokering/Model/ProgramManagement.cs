@@ -1,4 +1,5 @@
 using EcosystemMarket.Contracts;
+using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.ServiceDefaults.Problems;
 
 namespace EcosystemMarket.Brokering.Model;
@@ -8,22 +9,24 @@ namespace EcosystemMarket.Brokering.Model;
 /// program's opportunities:
 /// <list type="bullet">
 /// <item><c>formal-program</c> (the default): tiers, rewards and deal registration, as everywhere else;</item>
-/// <item><c>formal-support</c>: policies and a support contact the vendor publishes; deals as in a formal program;</item>
-/// <item><c>one-on-one</c>: a relationship the vendor runs by hand; its partners' invitations are listed to the vendor;</item>
+/// <item><c>formal-support</c>: policies and a support contact the vendor publishes; deals as in a formal program, but no tier rewards;</item>
+/// <item><c>one-on-one</c>: a relationship with a named owner on each side; the vendor sees every deal of such a partner in its program;</item>
 /// <item><c>sla</c>: an invitation to such a partner must be answered within the response time, or it is a breach the vendor sees;</item>
 /// <item><c>marketing-pr</c>: influencers, tracked for their influence, never invited to the program's deals (so never paid deal rewards).</item>
 /// </list>
+/// A participant's mode is stamped when it joins a deal (<see cref="Opportunity.OwnerManagementMode"/>,
+/// <see cref="Invitation.ManagementMode"/>): a change of modes applies to new deals only.
 /// </summary>
 public sealed record ProgramManagement(string VendorId, IReadOnlyDictionary<string, string> CategoryModes, int SlaResponseHours, string? SupportContact,
     long Version, DateTimeOffset UpdatedAt)
 {
-    public const string FormalProgram = "formal-program";
-    public const string FormalSupport = "formal-support";
-    public const string OneOnOne = "one-on-one";
-    public const string Sla = "sla";
-    public const string MarketingPr = "marketing-pr";
+    public const string FormalProgram = ManagementModes.FormalProgram;
+    public const string FormalSupport = ManagementModes.FormalSupport;
+    public const string OneOnOne = ManagementModes.OneOnOne;
+    public const string Sla = ManagementModes.Sla;
+    public const string MarketingPr = ManagementModes.MarketingPr;
 
-    public static readonly IReadOnlyList<string> Modes = [FormalProgram, FormalSupport, OneOnOne, Sla, MarketingPr];
+    public static readonly IReadOnlyList<string> Modes = ManagementModes.All;
 
     /// <summary>How a program without settings manages everyone.</summary>
     public static ProgramManagement Default(string vendorId) => new(vendorId, new Dictionary<string, string>(), 48, null, 0, default);
@@ -32,19 +35,23 @@ public sealed record ProgramManagement(string VendorId, IReadOnlyDictionary<stri
 
     /// <summary>
     /// What inviting a partner of <paramref name="category"/> to one of the program's deals means: refused for influencers,
-    /// else an invitation that must be answered by the SLA's time when its category is managed by SLA.
+    /// else an invitation made under the category's mode, to be answered by the SLA's time when it is managed by SLA.
     /// </summary>
     public Engagement Engage(string? category, DateTimeOffset now) => ModeOf(category) switch
     {
         MarketingPr => new(new RuleViolation("Influencers are not invited to deals.",
-            $"{VendorId} manages '{category}' partners through marketing and PR: their influence is tracked, they are never invited to the program's deals or paid deal rewards."), null),
-        Sla => new(null, now.AddHours(SlaResponseHours)),
-        _ => new(null, null),
+            $"{VendorId} manages '{category}' partners through marketing and PR: their influence is tracked, they are never invited to the program's deals or paid deal rewards."),
+            null, MarketingPr),
+        Sla => new(null, now.AddHours(SlaResponseHours), Sla),
+        var mode => new(null, null, mode),
     };
 }
 
-/// <summary>An invitation's terms under a program's management: refused, or due for an answer by <see cref="SlaDueAt"/> (null: no SLA).</summary>
-public sealed record Engagement(RuleViolation? Refused, DateTimeOffset? SlaDueAt);
+/// <summary>
+/// An invitation's terms under a program's management: refused, or made under <see cref="Mode"/> (stamped on the invitation)
+/// and due for an answer by <see cref="SlaDueAt"/> (null: no SLA).
+/// </summary>
+public sealed record Engagement(RuleViolation? Refused, DateTimeOffset? SlaDueAt, string Mode);
 
 /// <summary>What a vendor sends to set how its program manages each partner category.</summary>
 public sealed record ProgramManagementRequest(IReadOnlyDictionary<string, string?>? CategoryModes, int? SlaResponseHours, string? SupportContact)

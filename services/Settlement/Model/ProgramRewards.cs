@@ -6,13 +6,16 @@ public static class ProgramRewards
 {
     public const string LeadRegistrationBonus = "lead-registration-bonus";
 
+    /// <summary>Whether the owner may earn the lead-registration bonus: it registered the deal, and earns tier rewards (<see cref="TierRewards"/>).</summary>
+    public static bool MayEarnBonus(OpportunityWon won) => won.DealRegistrationId is not null && TierRewards.EarnedBy(won, won.OwnerPartnerId);
+
     /// <summary>
     /// The program's lead-registration bonus for a won deal the owner had registered, in the program's
     /// currency: the bonus times the owner's tier multiplier, owed by the vendor to the owner.
     /// </summary>
     public static IReadOnlyList<LedgerEntry> For(OpportunityWon won, RewardProgram program, string ownerTier, DateTimeOffset now)
     {
-        if (won.DealRegistrationId is null || program.LeadRegistrationBonus == 0)
+        if (!MayEarnBonus(won) || program.LeadRegistrationBonus == 0)
         {
             return [];
         }

@@ -78,6 +78,9 @@ public sealed record TeamMemberTerms
     public required Guid PartnerId { get; init; }
     public required string Role { get; init; }
     public required RewardTerms Reward { get; init; }
+
+    /// <summary>How the deal's program managed the member when it was invited (<see cref="ManagementModes"/>); null outside a program and in older messages.</summary>
+    public string? ManagementMode { get; init; }
 }
 
 public sealed record InvitationExpired
@@ -125,6 +128,10 @@ public sealed record OpportunityWon
     public required decimal FinalValue { get; init; }
     public required string Currency { get; init; }
     public required IReadOnlyList<TeamMemberTerms> Team { get; init; }
+
+    /// <summary>How the deal's program managed the owner when it posted (<see cref="ManagementModes"/>); null outside a program and in older messages.</summary>
+    public string? OwnerManagementMode { get; init; }
+
     public required DateTimeOffset OccurredAt { get; init; }
 }
 

@@ -42,7 +42,7 @@ public sealed class OpportunityWonConsumer(
         }
     }
 
-    /// <summary>Each win's program (by its vendor) and, for a registered deal, the owner's tier in it as the vendor attested it; each read once per batch.</summary>
+    /// <summary>Each win's program (by its vendor) and, for a registered deal whose owner earns tier rewards, the owner's tier in it as the vendor attested it; each read once per batch.</summary>
     private async Task<Dictionary<Guid, (RewardProgram? Program, string? OwnerTier)>> TermsAsync(
         IReadOnlyDictionary<Guid, OpportunityWon> wins, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed class OpportunityWonConsumer(
             }
             string? ownerTier = null;
             // A tier the owner only claims earns the base multiplier: standings answer with the attested one.
-            if (program is not null && won.DealRegistrationId is not null && !tiers.TryGetValue((won.OwnerPartnerId, program.VendorId), out ownerTier))
+            if (program is not null && ProgramRewards.MayEarnBonus(won) && !tiers.TryGetValue((won.OwnerPartnerId, program.VendorId), out ownerTier))
             {
                 ownerTier = tiers[(won.OwnerPartnerId, program.VendorId)] = (await standings.StandingInAsync(won.OwnerPartnerId, program.VendorId, cancellationToken)).Tier;
             }
