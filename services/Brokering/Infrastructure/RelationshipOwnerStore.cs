@@ -19,11 +19,13 @@ public sealed class RelationshipOwnerStore(Database database)
     public async Task<RelationshipOwners> NameAsync(string vendorId, Guid partnerId, RelationshipSide side, string name, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var unit = await database.BeginAsync(cancellationToken))
         {
             var sql = side == RelationshipSide.Vendor ? RelationshipOwnerSql.UpsertVendorOwner : RelationshipOwnerSql.UpsertPartnerOwner;
-            await connection.ExecuteAsync(new CommandDefinition(database.Sql(sql),
-                new { VendorId = vendorId, PartnerId = partnerId, Name = name, UpdatedAt = now }, cancellationToken: cancellationToken));
+            await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(sql),
+                new { VendorId = vendorId, PartnerId = partnerId, Name = name, UpdatedAt = now }, unit.Transaction, cancellationToken: cancellationToken));
+            unit.Audit("relationship.owner-named", "relationship", $"{vendorId}/{partnerId}", [partnerId], vendorId, new { Side = side, Name = name });
+            await unit.CommitAsync(cancellationToken);
         }
         return await GetAsync(vendorId, partnerId, cancellationToken);
     }
