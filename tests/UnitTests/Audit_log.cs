@@ -94,6 +94,18 @@ public sealed class Audit_log : IAsyncLifetime
         Assert.True(first[0].At >= third[^1].At);
     }
 
+    [Fact]
+    public void Ids_grow_with_every_entry_even_within_one_millisecond()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, 10_000).Select(_ => AuditIds.Next(at)).Select(id => id.ToString("D")).ToList();
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal('7', id[14]));
+        Assert.True(string.CompareOrdinal(AuditIds.Next(at.AddMilliseconds(5)).ToString("D"), ids[^1]) > 0);
+    }
+
     [Theory]
     [InlineData("UPDATE audit_log SET action = 'nothing.happened';")]
     [InlineData("DELETE FROM audit_log;")]

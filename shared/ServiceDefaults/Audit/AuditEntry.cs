@@ -18,7 +18,7 @@ public sealed record AuditEntry(Guid Id, DateTimeOffset At, string Actor, string
     {
         var at = DateTimeOffset.UtcNow;
         var actor = AuditContext.Current;
-        return new(Guid.CreateVersion7(at), at, actor.Actor, actor.Role, actor.ActingFor, action, subjectType, subjectId,
+        return new(AuditIds.Next(at), at, actor.Actor, actor.Role, actor.ActingFor, action, subjectType, subjectId,
             (parties ?? []).Distinct().Take(MaxParties).ToList(), vendorId, actor.Request,
             Activity.Current?.TraceId.ToHexString(), actor.IdempotencyKey, details is null ? null : JsonSerializer.SerializeToElement(details, Json));
     }
