@@ -14,11 +14,21 @@ namespace EcosystemMarket.ServiceDefaults.Audit;
 /// <param name="Request">The request that made the change, e.g. <c>POST /api/opportunities</c>; for the system, the operation.</param>
 public sealed record AuditActor(string Actor, string Role, string? ActingFor, string? Request, string? IdempotencyKey)
 {
+    /// <summary>
+    /// Whether the current trace is the one that caused the change: true for a request and for a consumer of one message
+    /// (the trace continues from the request that published it), false for a batch of messages from several requests.
+    /// </summary>
+    public bool Traced { get; init; } = true;
+
     public const string SystemActor = "system";
     private const int MaxRequestLength = 300;
 
     /// <summary>The system: a consumer or a background job. Its operation (and so its trace) is the current activity's.</summary>
     public static AuditActor System() => new(SystemActor, SystemActor, null, Truncate(Activity.Current?.DisplayName), null);
+
+    /// <summary>The system handling a batch of <paramref name="count"/> messages: one trace id only when there is one message.</summary>
+    public static AuditActor Batch(string messageType, int count) =>
+        new(SystemActor, SystemActor, null, $"{messageType} batch of {count}", null) { Traced = count == 1 };
 
     public static AuditActor Of(HttpContext context)
     {

@@ -1,5 +1,6 @@
 using EcosystemMarket.Contracts.V1;
 using EcosystemMarket.Data.Inbox;
+using EcosystemMarket.ServiceDefaults.Audit;
 using EcosystemMarket.Settlement.Infrastructure;
 using EcosystemMarket.Settlement.Model;
 using MassTransit;
@@ -24,6 +25,7 @@ public sealed class OpportunityWonConsumer(
         // The programs' rules are read before the transaction: a network call never holds the ledger's write lock.
         var terms = await TermsAsync(wins, cancellationToken);
         var booked = 0;
+        using var actor = AuditContext.Use(AuditActor.Batch(nameof(OpportunityWon), wins.Count));
         var handled = await inbox.HandleEachOnceAsync(wins.Keys, nameof(OpportunityWonConsumer), async (unit, fresh) =>
         {
             var now = clock.GetUtcNow();
