@@ -14,7 +14,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly Database _database;
     private readonly WriteTransaction _write;
-    private readonly List<AuditEntry> _audit = [];
+    private readonly List<(AuditEntry Entry, string? Details)> _audit = [];
     private bool _enqueued;
     private int _ended;
 
@@ -44,7 +44,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <param name="vendorId">The vendor program the change belongs to, if any: its vendor reads it.</param>
     /// <param name="details">What a reader needs beyond the action, e.g. the new status or amount (kept as JSON).</param>
     public void Audit(string action, string subjectType, object subjectId, IEnumerable<Guid>? parties = null, string? vendorId = null, object? details = null) =>
-        _audit.Add(AuditEntry.Now(action, subjectType, Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)!, parties, vendorId, details));
+        _audit.Add((AuditEntry.Now(action, subjectType, Convert.ToString(subjectId, System.Globalization.CultureInfo.InvariantCulture)!, parties, vendorId),
+            details is null ? null : System.Text.Json.JsonSerializer.Serialize(details, AuditEntry.Json)));
 
     /// <summary>Returns once the changes are durable; the outbox dispatcher is woken when events were written.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)

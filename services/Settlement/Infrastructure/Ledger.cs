@@ -39,17 +39,18 @@ public sealed class Ledger(Database database)
         return keys.Count - bookedBefore.Count;
     }
 
-    /// <summary>Each transaction booked, once, in the audit log of the partners it moves money for.</summary>
+    /// <summary>
+    /// What was booked, in the audit log of the partners it moves money for: one entry per opportunity (its rewards, fees or
+    /// clawbacks together, so an opportunity's story reads the same in every service), one per transaction that belongs to
+    /// none (a fee's payment, a payout).
+    /// </summary>
     private static void Audit(UnitOfWork unit, IReadOnlyList<LedgerEntry> booked)
     {
-        foreach (var transaction in booked.GroupBy(e => e.TransactionKey))
+        foreach (var group in booked.GroupBy(e => e.OpportunityId == Guid.Empty ? e.TransactionKey : e.OpportunityId.ToString("D")))
         {
-            var entries = transaction.ToList();
-            unit.Audit("ledger.booked", "ledger-transaction", transaction.Key, entries.Select(e => e.PartnerId), details: new
-            {
-                entries[0].OpportunityId,
-                Entries = entries.Select(e => new { e.PartnerId, e.Account, e.Amount, e.Currency }),
-            });
+            var entries = group.ToList();
+            unit.Audit("ledger.booked", entries[0].OpportunityId == Guid.Empty ? "ledger-transaction" : "opportunity", group.Key,
+                entries.Select(e => e.PartnerId), details: new { Entries = entries.Select(e => new { e.TransactionKey, e.PartnerId, e.Account, e.Amount, e.Currency }) });
         }
     }
 

@@ -48,14 +48,14 @@ public sealed class AuditLog(Database database) : IAuditLog
 
     private static SqlText Page(string query) => new($"{query} LIMIT @Take;", query.Replace("SELECT ", "SELECT TOP (@Take) ", StringComparison.Ordinal) + ";");
 
-    internal static async Task WriteAsync(UnitOfWork unit, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(UnitOfWork unit, IReadOnlyList<(AuditEntry Entry, string? Details)> entries, CancellationToken cancellationToken)
     {
-        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertEntry), entries.Select(e => new
+        await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertEntry), entries.Select(pair => new
         {
-            Id = e.Id.ToString("D"), e.At, e.Actor, e.ActorRole, e.ActingFor, e.Action, e.SubjectType, e.SubjectId, e.VendorId, e.Request, e.TraceId,
-            e.IdempotencyKey, Details = e.Details?.GetRawText(),
+            Id = pair.Entry.Id.ToString("D"), pair.Entry.At, pair.Entry.Actor, pair.Entry.ActorRole, pair.Entry.ActingFor, pair.Entry.Action,
+            pair.Entry.SubjectType, pair.Entry.SubjectId, pair.Entry.VendorId, pair.Entry.Request, pair.Entry.TraceId, pair.Entry.IdempotencyKey, pair.Details,
         }).ToList(), unit.Transaction, cancellationToken: cancellationToken));
-        var parties = entries.SelectMany(e => e.Parties.Select(p => new { PartnerId = p, EntryId = e.Id.ToString("D") })).ToList();
+        var parties = entries.SelectMany(pair => pair.Entry.Parties.Select(p => new { PartnerId = p, EntryId = pair.Entry.Id.ToString("D") })).ToList();
         if (parties.Count > 0)
         {
             await unit.Connection.ExecuteAsync(new CommandDefinition(unit.Sql(InsertParty), parties, unit.Transaction, cancellationToken: cancellationToken));

@@ -12,16 +12,17 @@ public sealed record AuditEntry(Guid Id, DateTimeOffset At, string Actor, string
     string SubjectId, IReadOnlyList<Guid> Parties, string? VendorId, string? Request, string? TraceId, string? IdempotencyKey, JsonElement? Details)
 {
     public const int MaxParties = 100;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>How details are kept: the API's names, enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>A change made now by the current <see cref="AuditContext"/> actor, in the current trace.</summary>
-    public static AuditEntry Now(string action, string subjectType, string subjectId, IEnumerable<Guid>? parties, string? vendorId, object? details)
+    /// <summary>A change made now by the current <see cref="AuditContext"/> actor, in the current trace; its details are written as JSON beside it.</summary>
+    public static AuditEntry Now(string action, string subjectType, string subjectId, IEnumerable<Guid>? parties, string? vendorId)
     {
         var at = DateTimeOffset.UtcNow;
         var actor = AuditContext.Current;
         return new(AuditIds.Next(at), at, actor.Actor, actor.Role, actor.ActingFor, action, subjectType, subjectId,
             (parties ?? []).Distinct().Take(MaxParties).ToList(), vendorId, actor.Request,
-            actor.Traced ? Activity.Current?.TraceId.ToHexString() : null, actor.IdempotencyKey, details is null ? null : JsonSerializer.SerializeToElement(details, Json));
+            actor.Traced ? Activity.Current?.TraceId.ToHexString() : null, actor.IdempotencyKey, null);
     }
 }
 
