@@ -86,6 +86,27 @@ public class Opportunity_aggregate
     }
 
     [Fact]
+    public void A_replacement_is_invited_under_the_programs_terms_so_an_influencer_is_passed_over_and_an_SLA_partner_answers_by_its_time()
+    {
+        var opportunity = Deals.Opportunity() with { AutoInviteNextBest = true, VendorId = "northwind" };
+        var due = Deals.Invitation(opportunity, Guid.NewGuid(), acceptBy: Deals.Now.AddMinutes(-1));
+        var aggregate = new OpportunityAggregate(opportunity, [due]);
+        var (influencer, slaPartner) = (Guid.NewGuid(), Guid.NewGuid());
+        var management = ProgramManagement.Default("northwind") with
+        {
+            CategoryModes = new Dictionary<string, string> { ["industry-analyst"] = ProgramManagement.MarketingPr, ["consulting-deployment"] = ProgramManagement.Sla },
+            SlaResponseHours = 8,
+        };
+        var categories = new Dictionary<Guid, string> { [influencer] = "industry-analyst", [slaPartner] = "consulting-deployment" };
+
+        var outcome = aggregate.ExpireDue(Deals.Now, [influencer, slaPartner], TimeSpan.FromDays(3), partner => management.Engage(categories[partner], Deals.Now));
+
+        Assert.Equal(slaPartner, Assert.IsType<PartnerInvited>(outcome.Events[1]).InviteePartnerId);
+        var invited = Assert.Single(aggregate.Offered);
+        Assert.Equal((slaPartner, Deals.Now.AddHours(8)), (invited.InviteePartnerId, invited.SlaDueAt));
+    }
+
+    [Fact]
     public void Expiring_reinvites_no_one_when_the_owner_did_not_allow_it()
     {
         var opportunity = Deals.Opportunity();

@@ -16,8 +16,8 @@ namespace EcosystemMarket.Brokering.Infrastructure;
 /// re-reads and finds nothing left to expire, or expires what is still due. Repeating is safe, so it retries.
 /// </summary>
 public sealed class InvitationExpiry(
-    OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker, BrokeringMetrics metrics, TimeProvider clock,
-    IOptions<InvitationOptions> options, ILogger<InvitationExpiry> logger) : BackgroundService
+    OpportunityRepository opportunities, Matchmaker.MatchmakerClient matchmaker, IPartnerDirectoryChecks directory, ProgramManagementStore programs,
+    BrokeringMetrics metrics, TimeProvider clock, IOptions<InvitationOptions> options, ILogger<InvitationExpiry> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private const int Attempts = 3;
@@ -68,7 +68,7 @@ public sealed class InvitationExpiry(
 
     private async Task<int> ExpireDueAsync(Guid opportunityId, CancellationToken cancellationToken)
     {
-        var replacements = await ReplacementsAsync(opportunityId, cancellationToken);
+        var (replacements, termsOf) = await ReplacementsAsync(opportunityId, cancellationToken);
         await using var unit = await opportunities.BeginAsync(cancellationToken);
         if (await opportunities.LoadAsync(unit, opportunityId, cancellationToken) is not { } aggregate)
         {
@@ -80,7 +80,7 @@ public sealed class InvitationExpiry(
         {
             return 0;
         }
-        var outcome = aggregate.ExpireDue(now, replacements, options.Value.DefaultAcceptWindow);
+        var outcome = aggregate.ExpireDue(now, replacements, options.Value.DefaultAcceptWindow, termsOf);
         await opportunities.SaveAsync(unit, aggregate, cancellationToken);
         await unit.PublishEventsAsync(outcome, cancellationToken);
         await unit.CommitAsync(cancellationToken);
@@ -97,17 +97,46 @@ public sealed class InvitationExpiry(
         return due.Count;
     }
 
-    /// <summary>Matching's next-best partners, asked before the unit begins (no remote call while holding the write turn).</summary>
-    private async Task<IReadOnlyList<Guid>> ReplacementsAsync(Guid opportunityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Matching's next-best partners, asked before the unit begins (no remote call while holding the write turn), with the
+    /// opportunity's program terms for each: a replacement is invited under the program's management as one invited by
+    /// hand is. Twice as many as are due are asked for, since the program may pass some over (influencers).
+    /// </summary>
+    private async Task<(IReadOnlyList<Guid> Candidates, Func<Guid, Engagement?>? TermsOf)> ReplacementsAsync(Guid opportunityId, CancellationToken cancellationToken)
     {
         var opportunity = await opportunities.GetAsync(opportunityId, cancellationToken);
         if (opportunity is not { AutoInviteNextBest: true } || !OpportunityLifecycle.IsLive(opportunity.Status))
         {
-            return [];
+            return ([], null);
         }
         var invitations = await opportunities.InvitationsOfAsync(opportunityId, cancellationToken);
         var due = new OpportunityAggregate(opportunity, invitations).Due(clock.GetUtcNow()).Count;
-        return due == 0 ? [] : await NextBestAsync(opportunity, invitations, due, cancellationToken);
+        if (due == 0)
+        {
+            return ([], null);
+        }
+        var candidates = await NextBestAsync(opportunity, invitations, opportunity.VendorId is null ? due : 2 * due, cancellationToken);
+        if (opportunity.VendorId is not { } vendor || candidates.Count == 0)
+        {
+            return (candidates, null);
+        }
+        var management = await programs.GetAsync(vendor, cancellationToken);
+        if (management.CategoryModes.Count == 0)
+        {
+            return (candidates, null);
+        }
+        try
+        {
+            var profiles = await directory.ProfilesAsync(candidates, cancellationToken);
+            var now = clock.GetUtcNow();
+            return (candidates, candidate => management.Engage(profiles.GetValueOrDefault(candidate)?.Category, now));
+        }
+        catch (RpcException exception)
+        {
+            // Without the candidates' categories the program's terms are unknown: expire now, invite no one this time.
+            logger.LogWarning(exception, "The directory could not say the replacements' categories for opportunity {Opportunity}", opportunity.Id);
+            return ([], null);
+        }
     }
 
     private async Task<IReadOnlyList<Guid>> NextBestAsync(Opportunity opportunity, IReadOnlyList<Invitation> invited, int count, CancellationToken cancellationToken)

@@ -91,7 +91,9 @@ public sealed class OpportunityAggregate
     /// each expired place is offered on the same terms to the next of <paramref name="nextBest"/> (Matching's ranking)
     /// that may still be invited, answerable for <paramref name="acceptWindow"/>.
     /// </summary>
-    public Outcome ExpireDue(DateTimeOffset now, IReadOnlyList<Guid> nextBest, TimeSpan acceptWindow)
+    /// <param name="termsOf">The vendor program's terms for each candidate (see <see cref="ProgramManagement.Engage"/>), as for an
+    /// invitation by hand: an influencer is passed over, an SLA partner's invitation is due by the SLA.</param>
+    public Outcome ExpireDue(DateTimeOffset now, IReadOnlyList<Guid> nextBest, TimeSpan acceptWindow, Func<Guid, Engagement?>? termsOf = null)
     {
         var events = new List<object>();
         var candidates = new Queue<Guid>(nextBest);
@@ -109,7 +111,7 @@ public sealed class OpportunityAggregate
             }
             while (candidates.TryDequeue(out var candidate))
             {
-                if (Invite(candidate, due.Role, due.Reward, now + acceptWindow, now) is { Refused: false } invited)
+                if (Invite(candidate, due.Role, due.Reward, now + acceptWindow, now, termsOf?.Invoke(candidate)) is { Refused: false } invited)
                 {
                     events.AddRange(invited.Events);
                     break;
