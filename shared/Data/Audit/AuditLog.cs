@@ -46,7 +46,10 @@ public sealed class AuditLog(Database database) : IAuditLog
     private static readonly SqlText PartiesOf = SqlText.Portable(
         "SELECT entry_id AS EntryId, partner_id AS PartnerId FROM audit_parties WHERE entry_id IN @EntryIds;");
 
-    private static SqlText Page(string query) => new($"{query} LIMIT @Take;", query.Replace("SELECT ", "SELECT TOP (@Take) ", StringComparison.Ordinal) + ";");
+    /// <summary>A query's first page in both dialects: <c>LIMIT</c> after it on SQLite, <c>TOP</c> after its leading SELECT on SQL Server.</summary>
+    private static SqlText Page(string query) => query.StartsWith("SELECT ", StringComparison.Ordinal)
+        ? new($"{query} LIMIT @Take;", $"SELECT TOP (@Take) {query["SELECT ".Length..]};")
+        : throw new ArgumentException("A page is read by a SELECT.", nameof(query));
 
     internal static async Task WriteAsync(UnitOfWork unit, IReadOnlyList<(AuditEntry Entry, string? Details)> entries, CancellationToken cancellationToken)
     {

@@ -43,21 +43,26 @@ public sealed record AuditActor(string Actor, string Role, string? ActingFor, st
     private static string? Truncate(string? text) => text is { Length: > MaxRequestLength } ? text[..MaxRequestLength] : text;
 }
 
-/// <summary>The actor of the code running now: set per request by <see cref="AuditActorExtensions.UseAuditActor"/>, else the system.</summary>
+/// <summary>
+/// The actor of the code running now: set per request by <see cref="AuditActorExtensions.UseAuditActor"/>, else the system.
+/// A request's actor is worked out only when one of its changes is recorded, so reads pay nothing for it.
+/// </summary>
 public static class AuditContext
 {
-    private static readonly AsyncLocal<AuditActor?> Actor = new();
+    private static readonly AsyncLocal<Func<AuditActor>?> Actor = new();
 
-    public static AuditActor Current => Actor.Value ?? AuditActor.System();
+    public static AuditActor Current => Actor.Value?.Invoke() ?? AuditActor.System();
 
-    public static IDisposable Use(AuditActor actor)
+    public static IDisposable Use(AuditActor actor) => Use(() => actor);
+
+    public static IDisposable Use(Func<AuditActor> actor)
     {
         var previous = Actor.Value;
         Actor.Value = actor;
         return new Restore(previous);
     }
 
-    private sealed class Restore(AuditActor? previous) : IDisposable
+    private sealed class Restore(Func<AuditActor>? previous) : IDisposable
     {
         public void Dispose() => Actor.Value = previous;
     }
@@ -68,7 +73,7 @@ public static class AuditActorExtensions
     /// <summary>After authentication: the request's changes are recorded as made by its caller.</summary>
     public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        using (AuditContext.Use(AuditActor.Of(context)))
+        using (AuditContext.Use(() => AuditActor.Of(context)))
         {
             await next(context);
         }

@@ -23,12 +23,7 @@ public static class AuditApi
     public static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem, ProblemHttpResult>> ReadAuditLog(
         Guid? partnerId, string? vendorId, string? subjectId, string? cursor, int? limit, ClaimsPrincipal user, IAuditLog log, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var take = limit ?? Paging.Paging.DefaultLimit;
-        if (take is < 1 or > Paging.Paging.MaxLimit)
-        {
-            errors.Add("limit", $"'limit' must be between 1 and {Paging.Paging.MaxLimit}.");
-        }
+        var errors = Paging.Paging.ValidateLimit(limit, out var take);
         Guid? before = null;
         if (cursor is not null)
         {

@@ -49,15 +49,22 @@ public static class Paging
 
     public static Problems.ValidationErrors Validate(string? cursor, int? limit, out PageCursor? after, out int take)
     {
+        var errors = ValidateLimit(limit, out take);
+        if (!PageCursor.TryDecode(cursor, out after))
+        {
+            errors.Add("cursor", "'cursor' is not a cursor this API returned.");
+        }
+        return errors;
+    }
+
+    /// <summary>The page size asked for (the default when none), checked: for lists whose cursor is not a <see cref="PageCursor"/>.</summary>
+    public static Problems.ValidationErrors ValidateLimit(int? limit, out int take)
+    {
         var errors = new Problems.ValidationErrors();
         take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
         {
             errors.Add("limit", $"'limit' must be between 1 and {MaxLimit}.");
-        }
-        if (!PageCursor.TryDecode(cursor, out after))
-        {
-            errors.Add("cursor", "'cursor' is not a cursor this API returned.");
         }
         return errors;
     }
