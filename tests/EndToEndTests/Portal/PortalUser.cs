@@ -56,7 +56,9 @@ public sealed class PortalUser : IAsyncDisposable
         var signIn = startAt is null ? "signin" : $"signin?returnUrl={Uri.EscapeDataString("/" + startAt)}";
         await page.GotoAsync(new Uri(portal, signIn).ToString());
         await choose(page);
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        // The URL changes once the page signed in to has been rendered on the server, which reads the gateway: on a loaded
+        // 2-core CI machine beside the demo's activity that took over 30 s once, so the wait is a minute.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
         var user = new PortalUser(context, page, portal, width);
         await user.WaitUntilInteractiveAsync();
         return user;
